@@ -1,0 +1,88 @@
+// Package graph loads extraction results (extract.Result) into Neo4j 5 and
+// exports them as CSV files for neo4j-admin. It is the only importer of the
+// Neo4j driver and holds all Cypher.
+//
+// # Model
+//
+//	                       (:Article {id, title, url, published, source, actors, relations})
+//	                          |                              |
+//	               [:MENTIONS {count}]                  [:STATES]
+//	                          |                              v
+//	                          |        (:Claim {id, key, predicate, category, modality, confidence,
+//	                          |                 trigger, rule, role, sentence, start, end,
+//	                          |                 article, published, subject, object})
+//	                          |                  |                        |
+//	                          |              [:SUBJECT]               [:OBJECT]
+//	                          v                  v                        v
+//	(:Actor:Person|Country|Organization {id, name, type, country, aliases, kbRoles})
+//	        |                                                             ^
+//	        +--[:MET_WITH|CRITICIZED|LEADS|... {count, articles, firstSeen, lastSeen,
+//	                asserted, negated, intended, possible, confidence, role, from, to}]--+
+//
+// Evidence: every extracted relation is one Claim node, linked to the Article
+// that states it and to its subject and object Actors. A Claim's id is a
+// hash of (article id, subject, predicate, object, modality, start, end,
+// trigger), so a re-load finds the same node. Its key is
+// "subject|PREDICATE|object", with the two ids in ascending order when the
+// predicate is symmetric: the claims of one key make one roll-up.
+//
+// Roll-ups: for each predicate P of extract.Predicates, one relationship
+// (a)-[:P]->(b) per key, a.id < b.id for symmetric P. Its properties are
+// recomputed from the key's claims each time a batch touches the key:
+//
+//	count        number of claims
+//	articles     number of distinct articles stating them
+//	firstSeen    earliest non-empty published date of the claims (absent if none)
+//	lastSeen     latest non-empty published date
+//	asserted, negated, intended, possible
+//	             claims per modality
+//	confidence   highest claim confidence
+//	role         LEADS and OFFICIAL_OF: the most frequent non-empty claim role,
+//	             ties to the smallest; absent otherwise
+//	from, to     LEADS and OFFICIAL_OF: from the subject's knowledge-base
+//	             roles (kbRoles) whose Of is the object and whose title equals
+//	             role ignoring case: from is their earliest non-empty From,
+//	             to their latest To, absent while any of them is open (To
+//	             empty) or when none matches
+//
+// A roll-up whose key has no claim left is deleted. Because roll-ups are
+// computed from the stored claims, loading the same articles twice, in
+// another order or in other batches gives the same graph. from and to are
+// computed with the subject's roles as stored when the key was last touched.
+//
+// Actors merge over articles by rules that do not depend on order:
+//
+//	type     the smallest type seen (Country < Organization < Person); the
+//	         type label (:Country, :Organization, :Person) follows it
+//	name     the longest name seen (in code points, Cypher's size()),
+//	         ties to the smallest
+//	country  the smallest non-empty code seen, else ""
+//	aliases  the sorted union of all aliases seen
+//	kbRoles  the sorted union of the knowledge-base roles seen, each
+//	         "title\tof\tfrom\tto" (a tab inside a field becomes a space)
+//
+// Strings compare as Cypher compares them, by UTF-16 code units.
+//
+// Re-loading an article replaces it: its properties and MENTIONS are
+// rewritten, its claims that the new version lacks are deleted, and every
+// roll-up key of its old and new claims is recomputed.
+//
+// # Schema
+//
+// EnsureSchema creates unique constraints on Actor.id, Article.id and
+// Claim.id; range indexes on Claim key, predicate, published and modality;
+// and the full-text index actorNames on Actor name and aliases (a Neo4j 5
+// full-text index indexes each string of a list property).
+//
+// # Writing
+//
+// Loader.Write writes one batch of Results in one managed transaction,
+// retried on transient errors for up to Config.MaxRetryTime. Only one
+// goroutine should call Write. Invalid articles and relations (see
+// extract.Result.Validate) are skipped, logged at warn level and counted.
+//
+// # Export
+//
+// An Exporter writes the same graph as CSV files for
+// "neo4j-admin database import full"; ImportArgs gives the arguments.
+package graph

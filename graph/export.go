@@ -1,0 +1,418 @@
+package graph
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/polgraph/polgraph/extract"
+)
+
+// The export writes CSV for "neo4j-admin database import full" with
+// --multiline-fields=true (sentences hold newlines) and
+// --array-delimiter=U+001F (aliases may hold ';'). Every string value is
+// quoted, so that "" is an empty string, while an absent value (a roll-up's
+// missing firstSeen, role, from, to) is an empty unquoted field, which
+// neo4j-admin reads as no property. encoding/csv quotes only when it must,
+// which loses that difference, hence the small writer below.
+
+// arrayDelimiter separates list elements inside one CSV field; an element
+// containing it has it replaced by a space.
+const arrayDelimiter = "\x1f"
+
+// csvFile is one CSV output file.
+type csvFile struct {
+	name string
+	f    *os.File
+	w    *bufio.Writer
+	rows int
+}
+
+func createCSV(dir, name string, header ...string) (*csvFile, error) {
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		return nil, err
+	}
+	c := &csvFile{name: name, f: f, w: bufio.NewWriterSize(f, 1<<20)}
+	for i, h := range header {
+		if i > 0 {
+			c.w.WriteByte(',')
+		}
+		c.w.WriteString(h) // headers are fixed words: no quoting needed
+	}
+	c.w.WriteByte('\n')
+	return c, nil
+}
+
+// A field is one CSV value: fieldString quotes, fieldRaw does not.
+type field struct {
+	s      string
+	quoted bool
+}
+
+func str(s string) field           { return field{s, true} }
+func num(n int) field              { return field{strconv.Itoa(n), false} }
+func float(f float64) field        { return field{strconv.FormatFloat(f, 'g', -1, 64), false} }
+func absentIfEmpty(s string) field { return field{s, s != ""} }
+func list(xs []string) field {
+	clean := make([]string, len(xs))
+	for i, x := range xs {
+		clean[i] = strings.ReplaceAll(x, arrayDelimiter, " ")
+	}
+	return str(strings.Join(clean, arrayDelimiter))
+}
+
+func (c *csvFile) row(fields ...field) {
+	for i, f := range fields {
+		if i > 0 {
+			c.w.WriteByte(',')
+		}
+		if f.quoted {
+			c.w.WriteByte('"')
+			c.w.WriteString(strings.ReplaceAll(f.s, `"`, `""`))
+			c.w.WriteByte('"')
+		} else {
+			c.w.WriteString(f.s)
+		}
+	}
+	c.w.WriteByte('\n')
+	c.rows++
+}
+
+func (c *csvFile) close() error {
+	return errors.Join(c.w.Flush(), c.f.Close())
+}
+
+// File names and headers.
+const (
+	actorsFile   = "actors.csv"
+	articlesFile = "articles.csv"
+	claimsFile   = "claims.csv"
+	mentionsFile = "mentions.csv"
+	statesFile   = "states.csv"
+	subjectFile  = "subject.csv"
+	objectFile   = "object.csv"
+)
+
+var (
+	actorsHeader   = []string{"id:ID(Actor)", ":LABEL", "name", "type", "country", "aliases:string[]", "kbRoles:string[]"}
+	articlesHeader = []string{"id:ID(Article)", ":LABEL", "title", "url", "published", "source", "actors:long", "relations:long"}
+	claimsHeader   = []string{"id:ID(Claim)", ":LABEL", "key", "predicate", "category", "modality", "confidence:double",
+		"trigger", "rule", "role", "sentence", "start:long", "end:long", "article", "published", "subject", "object"}
+	mentionsHeader = []string{":START_ID(Article)", ":END_ID(Actor)", ":TYPE", "count:long"}
+	statesHeader   = []string{":START_ID(Article)", ":END_ID(Claim)", ":TYPE"}
+	subjectHeader  = []string{":START_ID(Claim)", ":END_ID(Actor)", ":TYPE"}
+	rollUpHeader   = []string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "count:long", "articles:long",
+		"firstSeen", "lastSeen", "asserted:long", "negated:long", "intended:long", "possible:long",
+		"confidence:double", "role", "from", "to"}
+)
+
+func rollUpFile(p extract.Predicate) string { return "rollup-" + string(p) + ".csv" }
+
+// rollUp accumulates the roll-up of one key in memory.
+type rollUp struct {
+	a, b        string
+	p           extract.Predicate
+	n, articles int
+	first, last string
+	modality    map[extract.Modality]int
+	confidence  float64
+	roles       map[string]int
+}
+
+// An Exporter writes Results as neo4j-admin import files into one folder.
+// Articles, claims and their relationships stream to disk as Write is
+// called; actors and roll-ups are kept in memory (one entry per actor id and
+// per roll-up key) and written by Close. An article id already exported by
+// an earlier Write is skipped (logged and counted as rejected): the files
+// cannot take a row back, unlike Loader.Write, which replaces it.
+type Exporter struct {
+	dir     string
+	log     *slog.Logger
+	files   map[string]*csvFile
+	seen    map[string]bool
+	actors  map[string]*actorRow
+	rollUps map[string]*rollUp
+	closed  bool
+}
+
+// NewExporter creates dir if needed and opens the streaming files in it.
+func NewExporter(dir string, log *slog.Logger) (*Exporter, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	e := &Exporter{dir: dir, log: log, files: make(map[string]*csvFile), seen: make(map[string]bool),
+		actors: make(map[string]*actorRow), rollUps: make(map[string]*rollUp)}
+	for name, header := range map[string][]string{
+		articlesFile: articlesHeader, claimsFile: claimsHeader, mentionsFile: mentionsHeader,
+		statesFile: statesHeader, subjectFile: subjectHeader, objectFile: subjectHeader,
+	} {
+		f, err := createCSV(dir, name, header...)
+		if err != nil {
+			e.abort()
+			return nil, fmt.Errorf("export: %w", err)
+		}
+		e.files[name] = f
+	}
+	return e, nil
+}
+
+func (e *Exporter) abort() {
+	for _, f := range e.files {
+		f.close()
+	}
+}
+
+// Write adds one batch to the export. It validates like Loader.Write.
+func (e *Exporter) Write(ctx context.Context, batch []extract.Result) (Stats, error) {
+	if e.closed {
+		return Stats{}, errors.New("export: write after close")
+	}
+	if err := ctx.Err(); err != nil {
+		return Stats{}, err
+	}
+	p := prepare(batch, e.log)
+	st := Stats{Rejected: p.rejected}
+	touched := make(map[string]bool)
+	for _, a := range p.articles {
+		if e.seen[a.art.ID] {
+			e.log.Warn("article rejected", "article", a.art.ID, "err", errors.New("already exported"))
+			st.Rejected++
+			continue
+		}
+		e.seen[a.art.ID] = true
+		st.Articles++
+		art := a.art
+		e.files[articlesFile].row(str(art.ID), str("Article"), str(art.Title), str(art.URL), str(art.Published),
+			str(art.Source), num(len(a.mentions)), num(len(a.claims)))
+		for _, m := range a.mentions {
+			e.files[mentionsFile].row(str(art.ID), str(m.actor), str("MENTIONS"), num(m.count))
+		}
+		inArticle := make(map[string]bool)
+		for _, c := range a.claims {
+			r := c.rel
+			e.files[claimsFile].row(str(c.id), str("Claim"), str(c.key), str(string(r.Predicate)), str(string(r.Category)),
+				str(string(r.Modality)), float(r.Confidence), str(r.Trigger), str(r.Rule), str(r.Role), str(r.Sentence),
+				num(r.Start), num(r.End), str(c.article), str(c.published), str(r.Subject), str(r.Object))
+			e.files[statesFile].row(str(art.ID), str(c.id), str("STATES"))
+			e.files[subjectFile].row(str(c.id), str(r.Subject), str("SUBJECT"))
+			e.files[objectFile].row(str(c.id), str(r.Object), str("OBJECT"))
+			st.Claims++
+			ru := e.rollUps[c.key]
+			if ru == nil {
+				ru = &rollUp{a: c.a, b: c.b, p: r.Predicate, modality: make(map[extract.Modality]int), roles: make(map[string]int)}
+				e.rollUps[c.key] = ru
+			}
+			ru.n++
+			if !inArticle[c.key] {
+				inArticle[c.key] = true
+				ru.articles++
+			}
+			if d := c.published; d != "" {
+				if ru.first == "" || cypherLess(d, ru.first) {
+					ru.first = d
+				}
+				if ru.last == "" || cypherLess(ru.last, d) {
+					ru.last = d
+				}
+			}
+			ru.modality[r.Modality]++
+			ru.confidence = max(ru.confidence, r.Confidence)
+			if r.Role != "" && (r.Predicate == extract.Leads || r.Predicate == extract.OfficialOf) {
+				ru.roles[r.Role]++
+			}
+			touched[c.key] = true
+		}
+	}
+	for _, a := range p.actors {
+		if have, ok := e.actors[a.id]; ok {
+			have.merge(a)
+		} else {
+			e.actors[a.id] = a
+		}
+	}
+	st.Actors = len(p.actors)
+	st.RollUps = len(touched)
+	return st, nil
+}
+
+// Close writes actors and roll-ups and closes every file.
+func (e *Exporter) Close() error {
+	if e.closed {
+		return nil
+	}
+	e.closed = true
+	err := e.writeActors()
+	err = errors.Join(err, e.writeRollUps())
+	for _, f := range e.files {
+		err = errors.Join(err, f.close())
+	}
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+func (e *Exporter) writeActors() error {
+	f, err := createCSV(e.dir, actorsFile, actorsHeader...)
+	if err != nil {
+		return err
+	}
+	e.files[actorsFile] = f
+	ids := make([]string, 0, len(e.actors))
+	for id := range e.actors {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		a := e.actors[id]
+		f.row(str(a.id), list([]string{"Actor", a.typ}), str(a.name), str(a.typ), str(a.country),
+			list(a.aliases), list(a.roles))
+	}
+	return nil
+}
+
+func (e *Exporter) writeRollUps() error {
+	byPredicate := make(map[extract.Predicate][]string)
+	for k, ru := range e.rollUps {
+		byPredicate[ru.p] = append(byPredicate[ru.p], k)
+	}
+	for _, p := range extract.Predicates {
+		keys := byPredicate[p]
+		if len(keys) == 0 {
+			continue
+		}
+		slices.Sort(keys)
+		f, err := createCSV(e.dir, rollUpFile(p), rollUpHeader...)
+		if err != nil {
+			return err
+		}
+		e.files[rollUpFile(p)] = f
+		for _, k := range keys {
+			ru := e.rollUps[k]
+			role := ru.role()
+			from, to := e.term(ru, role)
+			f.row(str(ru.a), str(ru.b), str(string(p)), num(ru.n), num(ru.articles),
+				absentIfEmpty(ru.first), absentIfEmpty(ru.last),
+				num(ru.modality[extract.Asserted]), num(ru.modality[extract.Negated]),
+				num(ru.modality[extract.Intended]), num(ru.modality[extract.Possible]),
+				float(ru.confidence), absentIfEmpty(role), absentIfEmpty(from), absentIfEmpty(to))
+		}
+	}
+	return nil
+}
+
+// role is the most frequent claim role, ties to the smallest.
+func (ru *rollUp) role() string {
+	best, bestN := "", 0
+	for r, n := range ru.roles {
+		if n > bestN || n == bestN && cypherLess(r, best) {
+			best, bestN = r, n
+		}
+	}
+	return best
+}
+
+// term applies the from/to rule of doc.go to the subject's kbRoles.
+func (e *Exporter) term(ru *rollUp, role string) (from, to string) {
+	if role == "" {
+		return "", ""
+	}
+	a := e.actors[ru.a]
+	if a == nil {
+		return "", ""
+	}
+	open, matched := false, false
+	for _, kb := range a.roles {
+		f := strings.Split(kb, "\t")
+		for len(f) < 4 {
+			f = append(f, "")
+		}
+		if f[1] != ru.b || strings.ToLower(f[0]) != strings.ToLower(role) {
+			continue
+		}
+		matched = true
+		if f[2] != "" && (from == "" || cypherLess(f[2], from)) {
+			from = f[2]
+		}
+		if f[3] == "" {
+			open = true
+		} else if to == "" || cypherLess(to, f[3]) {
+			to = f[3]
+		}
+	}
+	if !matched || open {
+		to = ""
+	}
+	return from, to
+}
+
+// Export writes every Result of results to dir in batches of batchSize and
+// closes the export.
+func Export(ctx context.Context, results iter.Seq[extract.Result], dir string, batchSize int, log *slog.Logger) (Stats, error) {
+	e, err := NewExporter(dir, log)
+	if err != nil {
+		return Stats{}, err
+	}
+	if batchSize <= 0 {
+		batchSize = DefaultBatchSize
+	}
+	var total Stats
+	batch := make([]extract.Result, 0, batchSize)
+	flush := func() error {
+		st, err := e.Write(ctx, batch)
+		total = total.Add(st)
+		batch = batch[:0]
+		return err
+	}
+	for r := range results {
+		batch = append(batch, r)
+		if len(batch) == batchSize {
+			if err := flush(); err != nil {
+				e.abort()
+				return total, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		e.abort()
+		return total, err
+	}
+	return total, e.Close()
+}
+
+// ImportArgs returns the arguments of "neo4j-admin database import full"
+// that load an export in dir (after Close) into database.
+func ImportArgs(dir, database string) ([]string, error) {
+	args := []string{"database", "import", "full", database, "--multiline-fields=true", "--array-delimiter=U+001F"}
+	nodes := []string{actorsFile, articlesFile, claimsFile}
+	rels := []string{mentionsFile, statesFile, subjectFile, objectFile}
+	for _, p := range extract.Predicates {
+		rels = append(rels, rollUpFile(p))
+	}
+	for _, n := range nodes {
+		args = append(args, "--nodes="+filepath.Join(dir, n))
+	}
+	for _, r := range rels {
+		path := filepath.Join(dir, r)
+		if _, err := os.Stat(path); err != nil {
+			if errors.Is(err, os.ErrNotExist) && strings.HasPrefix(r, "rollup-") {
+				continue
+			}
+			return nil, fmt.Errorf("import args: %w", err)
+		}
+		args = append(args, "--relationships="+path)
+	}
+	return args, nil
+}

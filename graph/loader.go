@@ -1,0 +1,424 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/db"
+
+	"github.com/polgraph/polgraph/extract"
+)
+
+// Config says where the graph lives and how to write to it.
+type Config struct {
+	URI      string // bolt://host:7687 or neo4j://host:7687
+	User     string // empty: no authentication
+	Password string
+	Database string // default "neo4j"
+
+	// BatchSize is the number of articles cmd should hand to one Write
+	// (one transaction). Default DefaultBatchSize.
+	BatchSize int
+	// MaxRetryTime bounds how long a Write retries transient errors
+	// (deadlocks, leader switches) with the driver's backoff. Default 30s.
+	MaxRetryTime time.Duration
+	// ConnectTimeout bounds Open's connectivity check and each new
+	// connection. Default 10s.
+	ConnectTimeout time.Duration
+	// Logger receives rejected records at warn level; nil discards.
+	Logger *slog.Logger
+}
+
+// DefaultBatchSize is the batch size (articles per transaction) used when
+// Config.BatchSize is zero; see bench_test.go for how it was chosen.
+const DefaultBatchSize = 1000
+
+// A Loader writes Results to one Neo4j database. Its Write is meant for one
+// goroutine at a time (a single writer cannot deadlock on hot actors).
+type Loader struct {
+	driver neo4j.DriverWithContext
+	db     string
+	log    *slog.Logger
+	cfg    Config
+
+	mergeActor map[extract.ActorType]string
+	rollUp     map[extract.Predicate]string
+	rollDown   map[extract.Predicate]string
+}
+
+// Stats is what one Write wrote.
+type Stats struct {
+	Articles int // articles written
+	Actors   int // distinct actors merged
+	Claims   int // claims (evidence relations) written
+	RollUps  int // roll-up relationships recomputed and present
+	Rejected int // articles and relations skipped as invalid (logged at warn level)
+}
+
+// Add returns the sum of two Stats.
+func (s Stats) Add(t Stats) Stats {
+	return Stats{s.Articles + t.Articles, s.Actors + t.Actors, s.Claims + t.Claims,
+		s.RollUps + t.RollUps, s.Rejected + t.Rejected}
+}
+
+// Open connects to Neo4j and checks that the server answers within
+// cfg.ConnectTimeout. The error names the URI (without credentials) and the
+// reason on one line.
+func Open(ctx context.Context, cfg Config) (*Loader, error) {
+	if cfg.Database == "" {
+		cfg.Database = "neo4j"
+	}
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = DefaultBatchSize
+	}
+	if cfg.MaxRetryTime <= 0 {
+		cfg.MaxRetryTime = 30 * time.Second
+	}
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = 10 * time.Second
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	where := redact(cfg.URI)
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		c.MaxTransactionRetryTime = cfg.MaxRetryTime
+		c.SocketConnectTimeout = cfg.ConnectTimeout
+		c.ConnectionAcquisitionTimeout = cfg.ConnectTimeout
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cannot reach Neo4j at %s: %s", where, reason(err, cfg.ConnectTimeout))
+	}
+	vctx, cancel := context.WithTimeout(ctx, cfg.ConnectTimeout)
+	defer cancel()
+	if err := driver.VerifyConnectivity(vctx); err != nil {
+		driver.Close(context.WithoutCancel(ctx))
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("cannot reach Neo4j at %s: %s", where, reason(err, cfg.ConnectTimeout))
+	}
+	l := &Loader{
+		driver:     driver,
+		db:         cfg.Database,
+		log:        log,
+		cfg:        cfg,
+		mergeActor: make(map[extract.ActorType]string),
+		rollUp:     make(map[extract.Predicate]string),
+		rollDown:   make(map[extract.Predicate]string),
+	}
+	for _, t := range actorTypes {
+		l.mergeActor[t] = mergeActorCypher(t)
+	}
+	for _, p := range extract.Predicates {
+		l.rollUp[p] = rollUpCypher(p)
+		l.rollDown[p] = deleteRollUpCypher(p)
+	}
+	return l, nil
+}
+
+// BatchSize is the number of articles to pass to one Write.
+func (l *Loader) BatchSize() int { return l.cfg.BatchSize }
+
+// redact returns uri without user information.
+func redact(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil {
+		if i := strings.LastIndex(uri, "@"); i >= 0 {
+			return uri[i+1:]
+		}
+		return uri
+	}
+	u.User = nil
+	return u.String()
+}
+
+// reason condenses a driver error to a few words: the driver's own messages
+// run over several clauses and sometimes lines.
+func reason(err error, timeout time.Duration) string {
+	var ce *neo4j.ConnectivityError
+	if errors.As(err, &ce) && ce.Inner != nil {
+		err = ce.Inner
+	}
+	var errno syscall.Errno
+	var dns *net.DNSError
+	var neo *db.Neo4jError
+	switch {
+	case errors.As(err, &errno):
+		return errno.Error()
+	case errors.As(err, &dns):
+		return "no such host " + dns.Name
+	case errors.As(err, &neo) && strings.HasPrefix(neo.Code, "Neo.ClientError.Security."):
+		return "authentication failed"
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled),
+		strings.Contains(err.Error(), "context deadline exceeded"):
+		return fmt.Sprintf("no answer within %s", timeout)
+	}
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		msg = msg[i+2:]
+	}
+	return strings.TrimSpace(msg)
+}
+
+// Close closes the driver.
+func (l *Loader) Close(ctx context.Context) error {
+	return l.driver.Close(ctx)
+}
+
+// EnsureSchema creates the constraints and indexes of doc.go if missing and
+// waits for them to come online. It is idempotent.
+func (l *Loader) EnsureSchema(ctx context.Context) error {
+	for _, q := range append(schemaCypher, awaitIndexesCypher) {
+		if _, err := neo4j.ExecuteQuery(ctx, l.driver, q, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(l.db)); err != nil {
+			return fmt.Errorf("schema %q: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// Write merges one batch in one transaction, retried on transient errors.
+// Invalid articles and relations are skipped, logged and counted in
+// Stats.Rejected; a database error fails the whole batch and nothing of it
+// is written.
+func (l *Loader) Write(ctx context.Context, batch []extract.Result) (Stats, error) {
+	p := prepare(batch, l.log)
+	if len(p.articles) == 0 {
+		return Stats{Rejected: p.rejected}, nil
+	}
+	session := l.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: l.db, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	st, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (Stats, error) {
+		return l.write(ctx, tx, p)
+	})
+	if err != nil {
+		return Stats{}, fmt.Errorf("write batch of %d articles: %w", len(batch), err)
+	}
+	st.Rejected = p.rejected
+	return st, nil
+}
+
+// oldClaim is a claim already stored for an article being re-loaded.
+type oldClaim struct {
+	id   string
+	rel  extract.Relation // subject, predicate, object only
+	seen bool             // also in the new version
+}
+
+// keyRow is a roll-up to recompute.
+type keyRow struct{ key, a, b string }
+
+func (k keyRow) param() any { return map[string]any{"key": k.key, "a": k.a, "b": k.b} }
+
+// write runs a batch's statements in tx. It may run more than once (the
+// driver retries), so it keeps no state outside its return value.
+func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepared) (Stats, error) {
+	st := Stats{Articles: len(p.articles), Actors: len(p.actors)}
+	ids := make([]string, len(p.articles))
+	for i, a := range p.articles {
+		ids[i] = a.art.ID
+	}
+
+	// What the batch replaces.
+	res, err := tx.Run(ctx, existingCypher, map[string]any{"ids": ids})
+	if err != nil {
+		return st, fmt.Errorf("read stored articles: %w", err)
+	}
+	records, err := res.Collect(ctx)
+	if err != nil {
+		return st, fmt.Errorf("read stored articles: %w", err)
+	}
+	var stored []string
+	isStored := make(map[string]bool)
+	old := make(map[string]*oldClaim)
+	for _, r := range records {
+		id, _ := r.Values[0].(string)
+		if !isStored[id] {
+			isStored[id] = true
+			stored = append(stored, id)
+		}
+		claim, ok := r.Values[1].(string)
+		if !ok {
+			continue
+		}
+		s, _ := r.Values[2].(string)
+		pr, _ := r.Values[3].(string)
+		o, _ := r.Values[4].(string)
+		old[claim] = &oldClaim{id: claim, rel: extract.Relation{Subject: s, Predicate: extract.Predicate(pr), Object: o}}
+	}
+
+	// Actors, one statement per type label.
+	byType := make(map[extract.ActorType][]any)
+	for _, a := range p.actors {
+		t := extract.ActorType(a.typ)
+		byType[t] = append(byType[t], map[string]any{
+			"id": a.id, "name": a.name, "type": a.typ, "country": a.country,
+			"aliases": nonNil(a.aliases), "roles": nonNil(a.roles),
+		})
+	}
+	for _, t := range actorTypes {
+		if rows := byType[t]; len(rows) > 0 {
+			if err := run(ctx, tx, l.mergeActor[t], map[string]any{"rows": rows}); err != nil {
+				return st, fmt.Errorf("merge %d %s actors: %w", len(rows), t, err)
+			}
+		}
+	}
+
+	// Articles and their mentions.
+	articles := make([]any, len(p.articles))
+	mentions := make([]any, len(p.articles))
+	for i, a := range p.articles {
+		articles[i] = a.props()
+		ms := make([]any, len(a.mentions))
+		for j, m := range a.mentions {
+			ms[j] = map[string]any{"id": m.actor, "count": int64(m.count)}
+		}
+		mentions[i] = map[string]any{"id": a.art.ID, "mentions": ms}
+	}
+	if err := run(ctx, tx, mergeArticleCypher, map[string]any{"rows": articles}); err != nil {
+		return st, fmt.Errorf("merge %d articles: %w", len(articles), err)
+	}
+	if len(stored) > 0 {
+		if err := run(ctx, tx, deleteMentionsCypher, map[string]any{"ids": stored}); err != nil {
+			return st, fmt.Errorf("delete mentions of %d articles: %w", len(stored), err)
+		}
+	}
+	if err := run(ctx, tx, createMentionsCypher, map[string]any{"rows": mentions}); err != nil {
+		return st, fmt.Errorf("create mentions: %w", err)
+	}
+
+	// Claims: create the new, update the kept, delete the dropped.
+	touched := make(map[extract.Predicate]map[string]keyRow)
+	dropped := make(map[extract.Predicate]map[string]keyRow)
+	touch := func(m map[extract.Predicate]map[string]keyRow, p extract.Predicate, k keyRow) {
+		if m[p] == nil {
+			m[p] = make(map[string]keyRow)
+		}
+		m[p][k.key] = k
+	}
+	var create, update []any
+	for _, a := range p.articles {
+		var fresh []any
+		for _, c := range a.claims {
+			touch(touched, c.rel.Predicate, keyRow{c.key, c.a, c.b})
+			st.Claims++
+			if o, ok := old[c.id]; ok {
+				o.seen = true
+				update = append(update, c.props())
+				continue
+			}
+			fresh = append(fresh, c.props())
+		}
+		if len(fresh) > 0 {
+			create = append(create, map[string]any{"id": a.art.ID, "claims": fresh})
+		}
+	}
+	var gone []string
+	for _, o := range old {
+		if o.seen {
+			continue
+		}
+		gone = append(gone, o.id)
+		if !o.rel.Predicate.Valid() {
+			continue
+		}
+		a, b := rollUpEnds(o.rel)
+		k := keyRow{rollUpKey(a, o.rel.Predicate, b), a, b}
+		touch(touched, o.rel.Predicate, k)
+		touch(dropped, o.rel.Predicate, k)
+	}
+	if len(gone) > 0 {
+		if err := run(ctx, tx, deleteClaimsCypher, map[string]any{"ids": gone}); err != nil {
+			return st, fmt.Errorf("delete %d replaced claims: %w", len(gone), err)
+		}
+	}
+	if len(create) > 0 {
+		if err := run(ctx, tx, createClaimsCypher, map[string]any{"rows": create}); err != nil {
+			return st, fmt.Errorf("create claims: %w", err)
+		}
+	}
+	if len(update) > 0 {
+		if err := run(ctx, tx, updateClaimsCypher, map[string]any{"rows": update}); err != nil {
+			return st, fmt.Errorf("update %d claims: %w", len(update), err)
+		}
+	}
+
+	// Roll-ups of every key touched, from the claims now stored.
+	for _, pr := range extract.Predicates {
+		if keys := touched[pr]; len(keys) > 0 {
+			params := map[string]any{"keys": keyParams(keys)}
+			res, err := tx.Run(ctx, l.rollUp[pr], params)
+			if err != nil {
+				return st, fmt.Errorf("roll up %s (%d keys): %w", pr, len(keys), err)
+			}
+			rec, err := res.Single(ctx)
+			if err != nil {
+				return st, fmt.Errorf("roll up %s (%d keys): %w", pr, len(keys), err)
+			}
+			n, _ := rec.Values[0].(int64)
+			st.RollUps += int(n)
+		}
+		if keys := dropped[pr]; len(keys) > 0 {
+			if err := run(ctx, tx, l.rollDown[pr], map[string]any{"keys": keyParams(keys)}); err != nil {
+				return st, fmt.Errorf("delete emptied %s roll-ups (%d keys): %w", pr, len(keys), err)
+			}
+		}
+	}
+	return st, nil
+}
+
+func keyParams(keys map[string]keyRow) []any {
+	out := make([]any, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, k.param())
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// run runs a statement that returns nothing and waits for it to finish.
+func run(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}
+
+// Loaded reports which of articleIDs are already in the graph.
+func (l *Loader) Loaded(ctx context.Context, articleIDs []string) (map[string]bool, error) {
+	res, err := neo4j.ExecuteQuery(ctx, l.driver, loadedCypher, map[string]any{"ids": nonNil(articleIDs)},
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(l.db), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, fmt.Errorf("look up %d articles: %w", len(articleIDs), err)
+	}
+	out := make(map[string]bool, len(res.Records))
+	for _, r := range res.Records {
+		if id, ok := r.Values[0].(string); ok {
+			out[id] = true
+		}
+	}
+	return out, nil
+}
