@@ -289,14 +289,14 @@ func (r *reader) sniff(file, id string, br *bufio.Reader, gzipped bool) bool {
 // date; badUTF8 says the source had invalid UTF-8 that was already repaired.
 func (r *reader) record(a extract.Article, date, file string, line int, badUTF8 bool) bool {
 	a.Text = strings.TrimPrefix(a.Text, "\uFEFF")
-	if n := int64(len(a.Text)); n > r.max {
-		return r.problem(file, line, fmt.Sprintf("text over %s size limit (%d bytes)", formatSize(r.max), n))
-	}
 	for _, s := range []*string{&a.Text, &a.ID, &a.Title, &a.URL, &a.Source, &date} {
 		if !utf8.ValidString(*s) {
 			*s = strings.ToValidUTF8(*s, "\uFFFD")
 			badUTF8 = true
 		}
+	}
+	if n := int64(len(a.Text)); n > r.max {
+		return r.problem(file, line, fmt.Sprintf("text over %s size limit (%d bytes)", formatSize(r.max), n))
 	}
 	if strings.TrimSpace(a.Text) == "" {
 		return r.problem(file, line, "empty text")

@@ -106,6 +106,9 @@ func (r *reader) jsonArticle(file string, line int, data []byte) bool {
 		if errors.As(err, &te) && te.Field != "" {
 			return r.problem(file, line, fmt.Sprintf("field %s is a JSON %s, not a string", te.Field, te.Value))
 		}
+		if errors.As(err, &te) {
+			return r.problem(file, line, fmt.Sprintf("malformed record: a JSON %s, not an object", te.Value))
+		}
 		return r.problem(file, line, "malformed JSON: "+jsonReason(err))
 	}
 	var a extract.Article
