@@ -61,7 +61,9 @@
 //	kbRoles  the sorted union of the knowledge-base roles seen, each
 //	         "title\tof\tfrom\tto" (a tab inside a field becomes a space)
 //
-// Strings compare as Cypher compares them, by UTF-16 code units.
+// Strings compare byte by byte (Go's order, which is code point order). The
+// rules run in Go, for the Loader on the stored actor and the batch's, so
+// the Loader and the Exporter share one implementation.
 //
 // Re-loading an article replaces it: its properties and MENTIONS are
 // rewritten, its claims that the new version lacks are deleted, and every

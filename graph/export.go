@@ -117,17 +117,6 @@ var (
 
 func rollUpFile(p extract.Predicate) string { return "rollup-" + string(p) + ".csv" }
 
-// rollUp accumulates the roll-up of one key in memory.
-type rollUp struct {
-	a, b        string
-	p           extract.Predicate
-	n, articles int
-	first, last string
-	modality    map[extract.Modality]int
-	confidence  float64
-	roles       map[string]int
-}
-
 // An Exporter writes Results as neo4j-admin import files into one folder.
 // Articles, claims and their relationships stream to disk as Write is
 // called; actors and roll-ups are kept in memory (one entry per actor id and
@@ -211,25 +200,18 @@ func (e *Exporter) Write(ctx context.Context, batch []extract.Result) (Stats, er
 			st.Claims++
 			ru := e.rollUps[c.key]
 			if ru == nil {
-				ru = &rollUp{a: c.a, b: c.b, p: r.Predicate, modality: make(map[extract.Modality]int), roles: make(map[string]int)}
+				ru = newRollUp(c.a, r.Predicate, c.b)
 				e.rollUps[c.key] = ru
 			}
 			ru.n++
 			if !inArticle[c.key] {
 				inArticle[c.key] = true
 				ru.articles++
-			}
-			if d := c.published; d != "" {
-				if ru.first == "" || cypherLess(d, ru.first) {
-					ru.first = d
-				}
-				if ru.last == "" || cypherLess(ru.last, d) {
-					ru.last = d
-				}
+				ru.seen(c.published)
 			}
 			ru.modality[r.Modality]++
 			ru.confidence = max(ru.confidence, r.Confidence)
-			if r.Role != "" && (r.Predicate == extract.Leads || r.Predicate == extract.OfficialOf) {
+			if r.Role != "" {
 				ru.roles[r.Role]++
 			}
 			touched[c.key] = true
@@ -301,61 +283,20 @@ func (e *Exporter) writeRollUps() error {
 		e.files[rollUpFile(p)] = f
 		for _, k := range keys {
 			ru := e.rollUps[k]
-			role := ru.role()
-			from, to := e.term(ru, role)
+			var kb []string
+			if a := e.actors[ru.a]; a != nil {
+				kb = a.roles
+			}
+			m := ru.props(kb)
+			opt := func(k string) field { s, _ := m[k].(string); return absentIfEmpty(s) }
 			f.row(str(ru.a), str(ru.b), str(string(p)), num(ru.n), num(ru.articles),
-				absentIfEmpty(ru.first), absentIfEmpty(ru.last),
+				opt("firstSeen"), opt("lastSeen"),
 				num(ru.modality[extract.Asserted]), num(ru.modality[extract.Negated]),
 				num(ru.modality[extract.Intended]), num(ru.modality[extract.Possible]),
-				float(ru.confidence), absentIfEmpty(role), absentIfEmpty(from), absentIfEmpty(to))
+				float(ru.confidence), opt("role"), opt("from"), opt("to"))
 		}
 	}
 	return nil
-}
-
-// role is the most frequent claim role, ties to the smallest.
-func (ru *rollUp) role() string {
-	best, bestN := "", 0
-	for r, n := range ru.roles {
-		if n > bestN || n == bestN && cypherLess(r, best) {
-			best, bestN = r, n
-		}
-	}
-	return best
-}
-
-// term applies the from/to rule of doc.go to the subject's kbRoles.
-func (e *Exporter) term(ru *rollUp, role string) (from, to string) {
-	if role == "" {
-		return "", ""
-	}
-	a := e.actors[ru.a]
-	if a == nil {
-		return "", ""
-	}
-	open, matched := false, false
-	for _, kb := range a.roles {
-		f := strings.Split(kb, "\t")
-		for len(f) < 4 {
-			f = append(f, "")
-		}
-		if f[1] != ru.b || strings.ToLower(f[0]) != strings.ToLower(role) {
-			continue
-		}
-		matched = true
-		if f[2] != "" && (from == "" || cypherLess(f[2], from)) {
-			from = f[2]
-		}
-		if f[3] == "" {
-			open = true
-		} else if to == "" || cypherLess(to, f[3]) {
-			to = f[3]
-		}
-	}
-	if !matched || open {
-		to = ""
-	}
-	return from, to
 }
 
 // Export writes every Result of results to dir in batches of batchSize and

@@ -50,7 +50,7 @@ type Loader struct {
 	log    *slog.Logger
 	cfg    Config
 
-	mergeActor map[extract.ActorType]string
+	writeActor map[extract.ActorType]string
 	rollUp     map[extract.Predicate]string
 	rollDown   map[extract.Predicate]string
 }
@@ -117,15 +117,15 @@ func Open(ctx context.Context, cfg Config) (*Loader, error) {
 		db:         cfg.Database,
 		log:        log,
 		cfg:        cfg,
-		mergeActor: make(map[extract.ActorType]string),
+		writeActor: make(map[extract.ActorType]string),
 		rollUp:     make(map[extract.Predicate]string),
 		rollDown:   make(map[extract.Predicate]string),
 	}
 	for _, t := range actorTypes {
-		l.mergeActor[t] = mergeActorCypher(t)
+		l.writeActor[t] = writeActorCypher(t)
 	}
 	for _, p := range extract.Predicates {
-		l.rollUp[p] = rollUpCypher(p)
+		l.rollUp[p] = writeRollUpCypher(p)
 		l.rollDown[p] = deleteRollUpCypher(p)
 	}
 	return l, nil
@@ -223,8 +223,6 @@ type oldClaim struct {
 // keyRow is a roll-up to recompute.
 type keyRow struct{ key, a, b string }
 
-func (k keyRow) param() any { return map[string]any{"key": k.key, "a": k.a, "b": k.b} }
-
 // write runs a batch's statements in tx. It may run more than once (the
 // driver retries), so it keeps no state outside its return value.
 func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepared) (Stats, error) {
@@ -262,21 +260,9 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 		old[claim] = &oldClaim{id: claim, rel: extract.Relation{Subject: s, Predicate: extract.Predicate(pr), Object: o}}
 	}
 
-	// Actors, one statement per type label.
-	byType := make(map[extract.ActorType][]any)
-	for _, a := range p.actors {
-		t := extract.ActorType(a.typ)
-		byType[t] = append(byType[t], map[string]any{
-			"id": a.id, "name": a.name, "type": a.typ, "country": a.country,
-			"aliases": nonNil(a.aliases), "roles": nonNil(a.roles),
-		})
-	}
-	for _, t := range actorTypes {
-		if rows := byType[t]; len(rows) > 0 {
-			if err := run(ctx, tx, l.mergeActor[t], map[string]any{"rows": rows}); err != nil {
-				return st, fmt.Errorf("merge %d %s actors: %w", len(rows), t, err)
-			}
-		}
+	// Actors: merged in Go with what is stored, written when changed.
+	if err := l.writeActors(ctx, tx, p.actors); err != nil {
+		return st, err
 	}
 
 	// Articles and their mentions.
@@ -304,7 +290,6 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 
 	// Claims: create the new, update the kept, delete the dropped.
 	touched := make(map[extract.Predicate]map[string]keyRow)
-	dropped := make(map[extract.Predicate]map[string]keyRow)
 	touch := func(m map[extract.Predicate]map[string]keyRow, p extract.Predicate, k keyRow) {
 		if m[p] == nil {
 			m[p] = make(map[string]keyRow)
@@ -340,7 +325,6 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 		a, b := rollUpEnds(o.rel)
 		k := keyRow{rollUpKey(a, o.rel.Predicate, b), a, b}
 		touch(touched, o.rel.Predicate, k)
-		touch(dropped, o.rel.Predicate, k)
 	}
 	if len(gone) > 0 {
 		if err := run(ctx, tx, deleteClaimsCypher, map[string]any{"ids": gone}); err != nil {
@@ -359,42 +343,151 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 	}
 
 	// Roll-ups of every key touched, from the claims now stored.
-	for _, pr := range extract.Predicates {
-		if keys := touched[pr]; len(keys) > 0 {
-			params := map[string]any{"keys": keyParams(keys)}
-			res, err := tx.Run(ctx, l.rollUp[pr], params)
-			if err != nil {
-				return st, fmt.Errorf("roll up %s (%d keys): %w", pr, len(keys), err)
+	n, err := l.writeRollUps(ctx, tx, touched)
+	st.RollUps = n
+	return st, err
+}
+
+// writeActors merges the batch's actors with the stored ones by the rules
+// of doc.go and writes those that change, one statement per type label.
+func (l *Loader) writeActors(ctx context.Context, tx neo4j.ManagedTransaction, actors []*actorRow) error {
+	ids := make([]string, len(actors))
+	for i, a := range actors {
+		ids[i] = a.id
+	}
+	res, err := tx.Run(ctx, storedActorsCypher, map[string]any{"ids": ids})
+	if err != nil {
+		return fmt.Errorf("read %d stored actors: %w", len(ids), err)
+	}
+	records, err := res.Collect(ctx)
+	if err != nil {
+		return fmt.Errorf("read %d stored actors: %w", len(ids), err)
+	}
+	stored := make(map[string]*actorRow, len(records))
+	for _, r := range records {
+		a := &actorRow{}
+		a.id, _ = r.Values[0].(string)
+		a.name, _ = r.Values[1].(string)
+		a.typ, _ = r.Values[2].(string)
+		a.country, _ = r.Values[3].(string)
+		a.aliases = stringList(r.Values[4])
+		a.roles = stringList(r.Values[5])
+		stored[a.id] = a
+	}
+	var retype []string
+	byType := make(map[extract.ActorType][]any)
+	for _, a := range actors {
+		merged := *a
+		if old, ok := stored[a.id]; ok {
+			merged = *old
+			merged.merge(a)
+			if merged.equal(old) {
+				continue
 			}
-			rec, err := res.Single(ctx)
-			if err != nil {
-				return st, fmt.Errorf("roll up %s (%d keys): %w", pr, len(keys), err)
+			if merged.typ != old.typ {
+				retype = append(retype, a.id)
 			}
-			n, _ := rec.Values[0].(int64)
-			st.RollUps += int(n)
 		}
-		if keys := dropped[pr]; len(keys) > 0 {
-			if err := run(ctx, tx, l.rollDown[pr], map[string]any{"keys": keyParams(keys)}); err != nil {
-				return st, fmt.Errorf("delete emptied %s roll-ups (%d keys): %w", pr, len(keys), err)
+		t := extract.ActorType(merged.typ)
+		byType[t] = append(byType[t], merged.props())
+	}
+	if len(retype) > 0 {
+		if err := run(ctx, tx, retypeActorsCypher, map[string]any{"ids": retype}); err != nil {
+			return fmt.Errorf("retype %d actors: %w", len(retype), err)
+		}
+	}
+	for _, t := range actorTypes {
+		if rows := byType[t]; len(rows) > 0 {
+			if err := run(ctx, tx, l.writeActor[t], map[string]any{"rows": rows}); err != nil {
+				return fmt.Errorf("write %d %s actors: %w", len(rows), t, err)
 			}
 		}
 	}
-	return st, nil
+	return nil
 }
 
-func keyParams(keys map[string]keyRow) []any {
-	out := make([]any, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, k.param())
+// stringList converts a list property to strings.
+func stringList(v any) []string {
+	xs, _ := v.([]any)
+	out := make([]string, 0, len(xs))
+	for _, x := range xs {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
 	}
 	return out
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
+// writeRollUps recomputes the roll-ups of the touched keys from the stored
+// claims: it aggregates them in one statement, applies the rules in Go
+// (shared with the Exporter), then writes and deletes per predicate. It
+// returns the number of roll-ups written.
+func (l *Loader) writeRollUps(ctx context.Context, tx neo4j.ManagedTransaction, touched map[extract.Predicate]map[string]keyRow) (int, error) {
+	var keys []any
+	byKey := make(map[string]*rollUp)
+	for p, ks := range touched {
+		kb := p == extract.Leads || p == extract.OfficialOf
+		for _, k := range ks {
+			keys = append(keys, map[string]any{"key": k.key, "a": k.a, "kb": kb})
+			byKey[k.key] = newRollUp(k.a, p, k.b)
+		}
 	}
-	return s
+	if len(keys) == 0 {
+		return 0, nil
+	}
+	res, err := tx.Run(ctx, aggregateCypher, map[string]any{"keys": keys})
+	if err != nil {
+		return 0, fmt.Errorf("aggregate claims of %d keys: %w", len(keys), err)
+	}
+	write := make(map[extract.Predicate][]any)
+	drop := make(map[extract.Predicate][]any)
+	for res.Next(ctx) {
+		v := res.Record().Values
+		key, _ := v[0].(string)
+		ru := byKey[key]
+		if ru == nil {
+			continue
+		}
+		n, _ := v[1].(int64)
+		ends := map[string]any{"a": ru.a, "b": ru.b}
+		if n == 0 {
+			drop[ru.p] = append(drop[ru.p], ends)
+			continue
+		}
+		articles, _ := v[2].(int64)
+		ru.n, ru.articles = int(n), int(articles)
+		for _, d := range stringList(v[3]) {
+			ru.seen(d)
+		}
+		for i, m := range []extract.Modality{extract.Asserted, extract.Negated, extract.Intended, extract.Possible} {
+			c, _ := v[4+i].(int64)
+			ru.modality[m] = int(c)
+		}
+		ru.confidence, _ = v[8].(float64)
+		for _, r := range stringList(v[9]) {
+			ru.roles[r]++
+		}
+		ends["props"] = ru.props(stringList(v[10]))
+		write[ru.p] = append(write[ru.p], ends)
+	}
+	if err := res.Err(); err != nil {
+		return 0, fmt.Errorf("aggregate claims of %d keys: %w", len(keys), err)
+	}
+	written := 0
+	for _, p := range extract.Predicates {
+		if rows := write[p]; len(rows) > 0 {
+			if err := run(ctx, tx, l.rollUp[p], map[string]any{"rows": rows}); err != nil {
+				return 0, fmt.Errorf("write %d %s roll-ups: %w", len(rows), p, err)
+			}
+			written += len(rows)
+		}
+		if rows := drop[p]; len(rows) > 0 {
+			if err := run(ctx, tx, l.rollDown[p], map[string]any{"rows": rows}); err != nil {
+				return 0, fmt.Errorf("delete %d emptied %s roll-ups: %w", len(rows), p, err)
+			}
+		}
+	}
+	return written, nil
 }
 
 // run runs a statement that returns nothing and waits for it to finish.

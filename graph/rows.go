@@ -9,8 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
+		"unicode/utf8"
 
 	"github.com/polgraph/polgraph/extract"
 )
@@ -22,7 +21,7 @@ import (
 // An actorRow is one actor merged over every article that named it.
 type actorRow struct {
 	id, name, typ, country string
-	aliases                []string // sorted by cypherLess, no duplicates
+	aliases                []string // sorted, no duplicates
 	roles                  []string // kbRole encodings, sorted, no duplicates
 }
 
@@ -30,35 +29,35 @@ type actorRow struct {
 // total order or a set union, so the result does not depend on the order in
 // which articles arrive or how they are batched.
 func (a *actorRow) merge(b *actorRow) {
-	if cypherLess(b.typ, a.typ) {
+	if a.typ == "" || b.typ != "" && b.typ < a.typ {
 		a.typ = b.typ
 	}
 	if nameBetter(b.name, a.name) {
 		a.name = b.name
 	}
-	if b.country != "" && (a.country == "" || cypherLess(b.country, a.country)) {
+	if b.country != "" && (a.country == "" || b.country < a.country) {
 		a.country = b.country
 	}
 	a.aliases = union(a.aliases, b.aliases)
 	a.roles = union(a.roles, b.roles)
 }
 
-// nameBetter reports whether name x beats name y: longer wins, then the
-// smaller in Cypher's string order.
-func nameBetter(x, y string) bool {
-	lx, ly := cypherSize(x), cypherSize(y)
-	return lx > ly || lx == ly && cypherLess(x, y)
+func (a *actorRow) equal(b *actorRow) bool {
+	return a.id == b.id && a.name == b.name && a.typ == b.typ && a.country == b.country &&
+		slices.Equal(a.aliases, b.aliases) && slices.Equal(a.roles, b.roles)
 }
 
-// cypherSize is Cypher's size() of a string: its number of code points.
-func cypherSize(s string) int { return utf8.RuneCountInString(s) }
+// props is the Actor node's property map.
+func (a *actorRow) props() map[string]any {
+	return map[string]any{"id": a.id, "name": a.name, "type": a.typ, "country": a.country,
+		"aliases": nonNil(a.aliases), "kbRoles": nonNil(a.roles)}
+}
 
-// cypherLess orders strings as Cypher's < and ORDER BY do: by UTF-16 code
-// units, as Java compares strings. It differs from Go's byte order only
-// between characters above U+FFFF and those in U+E000..U+FFFF.
-func cypherLess(x, y string) bool {
-	a, b := utf16.Encode([]rune(x)), utf16.Encode([]rune(y))
-	return slices.Compare(a, b) < 0
+// nameBetter reports whether name x beats name y: more characters (code
+// points) wins, then the smaller string.
+func nameBetter(x, y string) bool {
+	lx, ly := utf8.RuneCountInString(x), utf8.RuneCountInString(y)
+	return lx > ly || lx == ly && x < y
 }
 
 // union returns the sorted union of two sorted sets.
@@ -66,18 +65,15 @@ func union(a, b []string) []string {
 	out := make([]string, 0, len(a)+len(b))
 	out = append(out, a...)
 	out = append(out, b...)
-	slices.SortFunc(out, cypherCompare)
+	slices.Sort(out)
 	return slices.Compact(out)
 }
 
-func cypherCompare(x, y string) int {
-	switch {
-	case x == y:
-		return 0
-	case cypherLess(x, y):
-		return -1
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
 	}
-	return 1
+	return s
 }
 
 // kbRole encodes a knowledge-base role as one string property element:
@@ -289,4 +285,101 @@ func prepare(batch []extract.Result, log *slog.Logger) prepared {
 	}
 	slices.SortFunc(p.actors, func(x, y *actorRow) int { return strings.Compare(x.id, y.id) })
 	return p
+}
+
+// A rollUp is the summary of the claims of one key, computed by the rules of
+// doc.go. The Exporter fills it claim by claim; the Loader from an
+// aggregation over the stored claims.
+type rollUp struct {
+	a, b        string
+	p           extract.Predicate
+	n, articles int
+	first, last string // earliest and latest non-empty published date
+	modality    map[extract.Modality]int
+	confidence  float64
+	roles       map[string]int // non-empty claim roles and how often
+}
+
+func newRollUp(a string, p extract.Predicate, b string) *rollUp {
+	return &rollUp{a: a, b: b, p: p, modality: make(map[extract.Modality]int), roles: make(map[string]int)}
+}
+
+// seen widens first and last to take in a claim's published date.
+func (ru *rollUp) seen(date string) {
+	if date == "" {
+		return
+	}
+	if ru.first == "" || date < ru.first {
+		ru.first = date
+	}
+	if date > ru.last {
+		ru.last = date
+	}
+}
+
+// role is the most frequent claim role, ties to the smallest; "" unless the
+// predicate carries roles.
+func (ru *rollUp) role() string {
+	if ru.p != extract.Leads && ru.p != extract.OfficialOf {
+		return ""
+	}
+	best, bestN := "", 0
+	for r, n := range ru.roles {
+		if n > bestN || n == bestN && r < best {
+			best, bestN = r, n
+		}
+	}
+	return best
+}
+
+// term applies the from/to rule of doc.go to the subject's kbRoles.
+func (ru *rollUp) term(role string, kbRoles []string) (from, to string) {
+	if role == "" {
+		return "", ""
+	}
+	open, matched := false, false
+	for _, kb := range kbRoles {
+		f := strings.Split(kb, "\t")
+		for len(f) < 4 {
+			f = append(f, "")
+		}
+		if f[1] != ru.b || strings.ToLower(f[0]) != strings.ToLower(role) {
+			continue
+		}
+		matched = true
+		if f[2] != "" && (from == "" || f[2] < from) {
+			from = f[2]
+		}
+		if f[3] == "" {
+			open = true
+		} else if f[3] > to {
+			to = f[3]
+		}
+	}
+	if !matched || open {
+		to = ""
+	}
+	return from, to
+}
+
+// props is the roll-up relationship's property map; absent values are left
+// out. kbRoles are the subject's.
+func (ru *rollUp) props(kbRoles []string) map[string]any {
+	m := map[string]any{
+		"count":      int64(ru.n),
+		"articles":   int64(ru.articles),
+		"asserted":   int64(ru.modality[extract.Asserted]),
+		"negated":    int64(ru.modality[extract.Negated]),
+		"intended":   int64(ru.modality[extract.Intended]),
+		"possible":   int64(ru.modality[extract.Possible]),
+		"confidence": ru.confidence,
+	}
+	role := ru.role()
+	from, to := ru.term(role, kbRoles)
+	for k, v := range map[string]string{"firstSeen": ru.first, "lastSeen": ru.last, "role": role, "from": from, "to": to} {
+		if v != "" {
+			m[k] = v
+		}
+	}
+	return m
 }
