@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-		"unicode/utf8"
+	"unicode/utf8"
 
 	"github.com/polgraph/polgraph/extract"
 )
