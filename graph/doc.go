@@ -57,7 +57,7 @@
 //	name     the longest name seen (in code points, Cypher's size()),
 //	         ties to the smallest
 //	country  the smallest non-empty code seen, else ""
-//	aliases  the sorted union of all aliases seen
+//	aliases  the sorted union of all (non-empty) aliases seen
 //	kbRoles  the sorted union of the knowledge-base roles seen, each
 //	         "title\tof\tfrom\tto" (a tab inside a field becomes a space)
 //

@@ -87,7 +87,9 @@ func kbRole(r extract.Role) string {
 func newActorRow(a extract.Actor) *actorRow {
 	row := &actorRow{id: a.ID, name: a.Name, typ: string(a.Type), country: a.Country}
 	for _, al := range a.Aliases {
-		row.aliases = append(row.aliases, al)
+		if al != "" {
+			row.aliases = append(row.aliases, al)
+		}
 	}
 	for _, r := range a.Roles {
 		row.roles = append(row.roles, kbRole(r))
