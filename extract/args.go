@@ -1,0 +1,353 @@
+package extract
+
+import "strings"
+
+// mentionAt returns the mention covering token k of sentence si, or -1.
+func (d *doc) mentionAt(si, k int) int {
+	if k < 0 || k >= len(d.cover[si]) {
+		return -1
+	}
+	return d.cover[si][k] - 1
+}
+
+var prepositions = map[string]bool{
+	"of": true, "in": true, "at": true, "from": true, "with": true, "to": true, "for": true, "on": true,
+	"by": true, "against": true, "between": true, "among": true, "under": true, "over": true, "into": true,
+	"about": true, "during": true, "like": true, "toward": true, "towards": true, "near": true, "across": true,
+	"than": true, "including": true, "via": true, "amid": true, "despite": true, "without": true, "within": true,
+}
+
+// clauseBreak reports whether a token ends the clause that contains what
+// follows it, for the search of a subject to the left.
+func clauseBreak(t token) bool {
+	switch t.Lower {
+	case ";", "but", "while", "whereas", "although", "though", "because", "since", "however", "meanwhile":
+		return true
+	case "that":
+		return t.Tag == "IN" || t.Tag == "WDT"
+	case "said", "says", "say", "told", "tells", "stated", "added", "announced", "claimed", "insisted", "noted", "argued", "stressed", "emphasized", "emphasised", "expressed", "believes", "believed", "thinks":
+		return true
+	}
+	return false
+}
+
+// subjectOf finds the subject of a trigger at token pos: the first argument
+// mention of its clause that is not the object of a preposition, with the
+// actors coordinated with it. It returns a confidence penalty for subjects
+// reached through a pronoun, a description or another clause.
+func (d *doc) subjectOf(si, pos int) ([]int, float64) {
+	toks := d.sents[si].Tokens
+	start := 0
+	for k := pos - 1; k >= 0; k-- {
+		if toks[k].Lower == "who" || toks[k].Lower == "which" {
+			// "X, who heads Y": the antecedent is the subject.
+			j := k - 1
+			if j >= 0 && toks[j].Text == "," {
+				j--
+			}
+			if m := d.mentionAt(si, j); m >= 0 && d.ments[m].actor >= 0 {
+				return d.group(si, m), 0
+			}
+			start = k + 1
+			break
+		}
+		if clauseBreak(toks[k]) {
+			start = k + 1
+			break
+		}
+	}
+	if g, pen := d.firstArg(si, start, pos); len(g) > 0 {
+		return g, pen
+	}
+	// "Speaking during a meeting with Y, X emphasized": an initial
+	// participial or prepositional phrase takes the main clause's subject.
+	if comma := firstComma(toks); comma > pos && len(toks) > 0 && (toks[0].Tag == "VBG" || toks[0].Tag == "VBN" || toks[0].Tag == "IN") {
+		if g, pen := d.firstArg(si, comma+1, len(toks)); len(g) > 0 {
+			return g, pen + 0.15
+		}
+	}
+	// A complement clause with no subject of its own ("X said there would
+	// be talks with Y") takes the outer clause's.
+	if start > 0 {
+		outer := 0
+		for k := start - 2; k >= 0; k-- {
+			if clauseBreak(toks[k]) {
+				outer = k + 1
+				break
+			}
+		}
+		if g, pen := d.firstArg(si, outer, start); len(g) > 0 {
+			return g, pen + 0.1
+		}
+	}
+	return nil, 0
+}
+
+func firstComma(toks []token) int {
+	for k, t := range toks {
+		if t.Text == "," {
+			return k
+		}
+	}
+	return -1
+}
+
+// firstArg returns the first argument mention in tokens [from, to) that is
+// not governed by a preposition, with its coordinated actors.
+func (d *doc) firstArg(si, from, to int) ([]int, float64) {
+	toks := d.sents[si].Tokens
+	for k := from; k < to; k++ {
+		m := d.mentionAt(si, k)
+		if m < 0 || d.ments[m].i != k {
+			continue
+		}
+		mm := &d.ments[m]
+		if mm.modifier || mm.actor < 0 || (mm.kind == mPronoun && toks[k].Tag == "PRP$") || (mm.kind == mPronoun && toks[k].Lower == "him") {
+			continue
+		}
+		if governed(toks, k) {
+			continue
+		}
+		pen := 0.0
+		if mm.kind == mPronoun || mm.kind == mDescription {
+			pen = pronounPenalty
+		}
+		return d.group(si, m), pen
+	}
+	return nil, 0
+}
+
+// governed reports whether the mention at token k is the object of a
+// preposition ("in Iran", "with the United States", "of Iran's").
+func governed(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		t := toks[j]
+		if prepositions[t.Lower] {
+			return true
+		}
+		if t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$" || t.Tag == "CD" || t.Tag == "VBN" || t.Tag == "RB" {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// group returns the actor of mention m and the actors coordinated with it:
+// "X and Y", "X, Y and Z", "American and Iranian officials".
+func (d *doc) group(si, m int) []int {
+	toks := d.sents[si].Tokens
+	out := []int{d.ments[m].actor}
+	k := d.ments[m].j
+	for k < len(toks) {
+		if toks[k].Text != "," && toks[k].Lower != "and" {
+			break
+		}
+		j := k + 1
+		if toks[k].Text == "," && j < len(toks) && toks[j].Lower == "and" {
+			j++
+		}
+		for j < len(toks) && (toks[j].Tag == "DT" || toks[j].Tag == "JJ") && d.mentionAt(si, j) < 0 {
+			j++
+		}
+		n := d.headAt(si, j)
+		if n < 0 {
+			break
+		}
+		if a := d.ments[n].actor; a >= 0 && !containsInt(out, a) {
+			out = append(out, a)
+		}
+		k = d.ments[n].j
+	}
+	return out
+}
+
+// headAt returns the argument mention that starts at token k, stepping over
+// modifiers and titles: at "Iranian President Hassan Rouhani" it returns
+// Rouhani.
+func (d *doc) headAt(si, k int) int {
+	toks := d.sents[si].Tokens
+	for steps := 0; k < len(toks) && steps < 8; steps++ {
+		m := d.mentionAt(si, k)
+		if m >= 0 && d.ments[m].i == k {
+			if !d.ments[m].modifier {
+				if d.ments[m].actor < 0 {
+					return -1
+				}
+				return m
+			}
+			k = d.ments[m].j
+			if k < len(toks) && toks[k].Lower == "'s" {
+				k++
+			}
+			continue
+		}
+		// title words before a name: "President", "Foreign Minister"
+		if t, j := d.x.titles.match(toks, k); t != nil && startsUpper(toks[k].Text) {
+			k = j
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// argsRight returns the object actors starting at token k: after at most a
+// few determiners, adjectives and titles, a mention and its coordinated ones.
+func (d *doc) argsRight(si, k int) []int {
+	toks := d.sents[si].Tokens
+	for skip := 0; k < len(toks) && skip < 4; skip++ {
+		if d.mentionAt(si, k) >= 0 {
+			break
+		}
+		t := toks[k]
+		if t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$" || t.Tag == "CD" || t.Tag == "RB" || t.Lower == "fellow" || t.Lower == "newly" || t.Lower == "elected" {
+			k++
+			continue
+		}
+		if tt, j := d.x.titles.match(toks, k); tt != nil && startsUpper(t.Text) {
+			k = j
+			continue
+		}
+		break
+	}
+	m := d.headAt(si, k)
+	if m < 0 {
+		return nil
+	}
+	if d.ments[m].kind == mPronoun && toks[d.ments[m].i].Tag == "PRP$" {
+		return nil // "met his counterpart": the possessor is not the object
+	}
+	return d.group(si, m)
+}
+
+// possessor returns the actor a nominal trigger at token pos belongs to:
+// "Iran's attack on", "US sanctions on", "his meeting with".
+func (d *doc) possessor(si, pos int) ([]int, float64) {
+	toks := d.sents[si].Tokens
+	k := pos - 1
+	for g := 0; k >= 0 && g < 2 && (toks[k].Tag == "JJ" || toks[k].Tag == "NN") && d.mentionAt(si, k) < 0; g++ {
+		k--
+	}
+	if k >= 0 && toks[k].Lower == "'s" {
+		k--
+	}
+	m := d.mentionAt(si, k)
+	if m < 0 || d.ments[m].actor < 0 {
+		return nil, 0
+	}
+	if d.ments[m].kind == mPronoun {
+		return []int{d.ments[m].actor}, pronounPenalty
+	}
+	// "U.S.-Iran dialogue" is a between pattern, not a possessor.
+	if i := d.ments[m].i; i >= 2 && toks[i-1].Text == "-" {
+		return nil, 0
+	}
+	return []int{d.ments[m].actor}, 0
+}
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "get": true, "got": true, "gets": true, "'s": true}
+
+// isPassive reports whether the verb at token i is a passive participle:
+// "was attacked", "has been accused".
+func (d *doc) isPassive(si, i int) bool {
+	toks := d.sents[si].Tokens
+	if toks[i].Tag != "VBN" && toks[i].Tag != "VBD" {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if beForms[toks[j].Lower] {
+			return true
+		}
+		if toks[j].Tag != "RB" {
+			return false
+		}
+	}
+	return false
+}
+
+// compounds finds "the X-Y summit" and "U.S.-Iran talks": two actors joined
+// by a hyphen before the noun of a between pattern.
+func (d *doc) compounds(si int) {
+	toks := d.sents[si].Tokens
+	for k := 2; k+1 < len(toks); k++ {
+		if toks[k].Text != "-" {
+			continue
+		}
+		a, b := d.mentionAt(si, k-1), d.mentionAt(si, k+1)
+		if a < 0 || b < 0 || d.ments[a].actor < 0 || d.ments[b].actor < 0 {
+			continue
+		}
+		n := d.ments[b].j
+		if n >= len(toks) {
+			continue
+		}
+		for _, t := range d.x.lex.byFirst[toks[n].Lower] {
+			if t.Kind != betweenTrigger {
+				continue
+			}
+			h := hit{t: t, pos: []int{n}, first: n, last: n}
+			rule := "compound: " + t.Pattern + " (" + t.Source + ")"
+			d.emit(si, d.ments[a].actor, d.ments[b].actor, t.Pred, d.modality(si, h), "", spanText(d.art.Text, toks, k-1, n+1), rule, t.Conf-0.05)
+			break
+		}
+	}
+}
+
+// modality reads the words before a trigger: negation, then intent, then
+// possibility. A refusal is not here: "refused to meet" is its own pattern.
+func (d *doc) modality(si int, h hit) Modality {
+	toks := d.sents[si].Tokens
+	from := h.first - 6
+	if h.t.Kind == nounTrigger || h.t.Kind == betweenTrigger {
+		from = h.first - 8
+	}
+	if from < 0 {
+		from = 0
+	}
+	window := toks[from:h.first]
+	// Stop at the clause's start.
+	for k := len(window) - 1; k >= 0; k-- {
+		if window[k].Text == ";" || window[k].Text == "." || clauseBreak(window[k]) && window[k].Lower != "that" {
+			window = window[k+1:]
+			break
+		}
+	}
+	text := " "
+	for _, t := range window {
+		text += t.Lower + " "
+	}
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			if strings.Contains(text, " "+w+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("no barriers", "no barrier", "no obstacles", "no obstacle", "no objection"):
+		return Intended
+	case has("not", "n't", "never", "no longer", "neither", "nor", "without", "failed to", "fail to"):
+		return Negated
+	case has("plans to", "plan to", "planned to", "planning to", "plans for", "intends to", "intend to", "intended to",
+		"wants to", "want to", "wanted to", "seeks to", "seek to", "sought to", "seeking to", "hopes to", "hope to", "hoped to",
+		"aims to", "aim to", "offered to", "offers to", "offer to", "proposed", "proposes", "ready to", "willing to", "prepared to",
+		"will", "'ll", "would like", "expected to", "set to", "scheduled to", "due to", "going to", "agreed to", "vowed to", "pledged to",
+		"called for", "calls for", "call for", "openness to", "open to", "invitation", "invited", "promise", "promised to",
+		"looking to", "considering", "prospect of", "trying to", "tried to", "try to", "attempt to", "attempted to", "push for", "pushed for"):
+		return Intended
+	case has("could", "may", "might", "possibly", "possible", "potential", "speculation", "likely", "perhaps", "reportedly", "allegedly", "rumoured", "rumored", "would"):
+		return Possible
+	}
+	return Asserted
+}

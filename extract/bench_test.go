@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+// sharedCorpus reads the articles of ../shared/corpus, or skips.
+func sharedCorpus(tb testing.TB) []Article {
+	tb.Helper()
+	var out []Article
+	for _, p := range []string{"../../shared/corpus/seed.jsonl", "../../shared/corpus/wikinews-2019-2020.jsonl"} {
+		f, err := os.Open(p)
+		if err != nil {
+			if os.Getenv("CI") != "" {
+				tb.Fatalf("CI: %v", err)
+			}
+			tb.Skipf("../shared not found (%v); benchmarks need the shared corpus", err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 16<<20)
+		for sc.Scan() {
+			var a Article
+			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+				tb.Fatal(err)
+			}
+			out = append(out, a)
+		}
+		f.Close()
+	}
+	return out
+}
+
+// BenchmarkExtract runs the whole extraction over the shared corpus on one
+// goroutine and reports MB/s and articles/s per core.
+func BenchmarkExtract(b *testing.B) {
+	arts := sharedCorpus(b)
+	x, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var bytes int64
+	for _, a := range arts {
+		bytes += int64(len(a.Text))
+	}
+	b.SetBytes(bytes)
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		for _, a := range arts {
+			if _, err := x.Extract(a); err != nil {
+				b.Fatal(err)
+			}
+		}
+		n++
+	}
+	b.ReportMetric(float64(n*len(arts))/b.Elapsed().Seconds(), "articles/s")
+}

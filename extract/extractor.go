@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// ErrNoText is returned for an article without text.
+var ErrNoText = errors.New("article has no text")
+
+// Options configures an Extractor.
+type Options struct {
+	KBFiles      []string     // extra knowledge-base files (same YAML format as extract/kb)
+	LexiconFiles []string     // extra trigger files (same TSV format as extract/lexicon)
+	Logger       *slog.Logger // nil discards
+}
+
+// An Extractor turns articles into Results. Build one per process with New
+// (it loads the POS model and the knowledge base once); Extract is safe for
+// concurrent use and performs no I/O.
+type Extractor struct {
+	kb     *KB
+	names  *nameIndex
+	lex    *lexicon
+	text   *textLayer
+	titles *titleIndex
+	log    *slog.Logger
+}
+
+// New loads the model, the knowledge base and the lexicon.
+func New(opts Options) (*Extractor, error) {
+	kb, err := LoadKB(opts.KBFiles...)
+	if err != nil {
+		return nil, err
+	}
+	lex, err := loadLexicon(opts.LexiconFiles...)
+	if err != nil {
+		return nil, err
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	tl, err := newTextLayer()
+	if err != nil {
+		return nil, fmt.Errorf("load the language model: %w", err)
+	}
+	x := &Extractor{kb: kb, lex: lex, text: tl, log: log}
+	x.names = buildNameIndex(kb, x.wordTokens)
+	x.titles = buildTitleIndex(kb.titles, x.wordTokens)
+	log.Debug("extractor ready", "kb_entries", kb.Len(), "triggers", lex.size)
+	return x, nil
+}
+
+// wordTokens tokenises a short phrase (a name or title) the way article text
+// is tokenised, so that both sides of a comparison agree.
+func (x *Extractor) wordTokens(s string) []string {
+	doc, err := prose.NewDocument(s, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, t := range doc.Tokens() {
+		for _, p := range splitHyphens(t.Text) {
+			out = append(out, p.text)
+		}
+	}
+	return out
+}
+
+// An ArticleError is an article that could not be extracted.
+type ArticleError struct {
+	ArticleID string
+	Err       error
+}
+
+func (e *ArticleError) Error() string { return fmt.Sprintf("article %s: %v", e.ArticleID, e.Err) }
+func (e *ArticleError) Unwrap() error { return e.Err }
+
+// Extract reads one article. It never panics on input: a failure inside is
+// returned as an *ArticleError.
+func (x *Extractor) Extract(a Article) (res Result, err error) {
+	res.Article = a
+	res.Article.Text = ""
+	if strings.TrimSpace(a.Text) == "" {
+		return res, &ArticleError{a.ID, ErrNoText}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res = Result{Article: res.Article}
+			err = &ArticleError{a.ID, fmt.Errorf("internal error: %v", r)}
+		}
+	}()
+	doc := x.analyse(a)
+	res.Actors = doc.actorList()
+	res.Relations = doc.relations
+	return res, nil
+}

@@ -1,0 +1,236 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed kb/*.yaml kb/*.txt kb/*.tsv
+var builtinKB embed.FS
+
+// An Entry is one actor of the knowledge base, as written in the YAML files
+// of extract/kb (and in users' --kb files, which use the same format).
+type Entry struct {
+	ID       string    `yaml:"id"`
+	Name     string    `yaml:"name"`
+	Type     ActorType `yaml:"type"`
+	Country  string    `yaml:"country"`
+	Aliases  []string  `yaml:"aliases"`
+	Demonyms []string  `yaml:"demonyms"`
+	Capitals []string  `yaml:"capitals"`
+	Kind     string    `yaml:"kind"`
+	PartOf   string    `yaml:"part_of"`
+	Gender   string    `yaml:"gender"`
+	Roles    []KBRole  `yaml:"roles"`
+}
+
+// A KBRole is an office held between two dates (YYYY or YYYY-MM-DD; To is
+// empty while in office).
+type KBRole struct {
+	Title string `yaml:"title"`
+	Of    string `yaml:"of"`
+	From  string `yaml:"from"`
+	To    string `yaml:"to"`
+}
+
+var (
+	slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	isoRE  = regexp.MustCompile(`^[A-Z]{3}$`)
+	dateRE = regexp.MustCompile(`^\d{4}(-\d{2}-\d{2})?$`)
+)
+
+// validate checks one entry; the error names the entry.
+func (e *Entry) validate() error {
+	switch {
+	case !slugRE.MatchString(e.ID):
+		return fmt.Errorf("id %q is not a lowercase slug", e.ID)
+	case strings.TrimSpace(e.Name) == "":
+		return fmt.Errorf("%s: no name", e.ID)
+	case !e.Type.Valid():
+		return fmt.Errorf("%s: type %q is not Person, Country or Organization", e.ID, e.Type)
+	case e.Country != "" && !isoRE.MatchString(e.Country):
+		return fmt.Errorf("%s: country %q is not an ISO 3166-1 alpha-3 code", e.ID, e.Country)
+	case e.Gender != "" && e.Gender != "m" && e.Gender != "f":
+		return fmt.Errorf("%s: gender %q is not m or f", e.ID, e.Gender)
+	}
+	for _, r := range e.Roles {
+		if r.Title == "" || r.Of == "" {
+			return fmt.Errorf("%s: a role needs a title and an of", e.ID)
+		}
+		for _, d := range []string{r.From, r.To} {
+			if d != "" && !dateRE.MatchString(d) {
+				return fmt.Errorf("%s: role %s date %q is not YYYY or YYYY-MM-DD", e.ID, r.Title, d)
+			}
+		}
+	}
+	return nil
+}
+
+// activeOn reports whether the role was held on date (YYYY-MM-DD). With no
+// date, only roles without an end count.
+func (r KBRole) activeOn(date string) bool {
+	if date == "" {
+		return r.To == ""
+	}
+	from, to := r.From, r.To
+	if len(from) == 4 {
+		from += "-01-01"
+	}
+	if len(to) == 4 {
+		to += "-12-31"
+	}
+	return (from == "" || from <= date) && (to == "" || date <= to)
+}
+
+// KB is the loaded knowledge base: entries by id and the lexical resources
+// that recognition uses. It is read-only after loading.
+type KB struct {
+	entries    map[string]*Entry
+	order      []string // ids in load order, for deterministic iteration
+	givenNames map[string]bool
+	stopCaps   map[string]bool
+	orgHeads   map[string]string // lower-case head noun (may be several words) -> kind
+	titles     []titleEntry
+}
+
+type titleEntry struct {
+	Words    []string // lower-case tokens
+	Title    string   // canonical form, as written in titles.tsv
+	Relation Predicate
+	Class    string
+}
+
+// LoadKB reads the built-in knowledge base, then each extra file in order;
+// an entry of an extra file with the id of an existing one replaces it.
+func LoadKB(extra ...string) (*KB, error) {
+	kb := &KB{entries: map[string]*Entry{}, givenNames: map[string]bool{}, stopCaps: map[string]bool{}, orgHeads: map[string]string{}}
+	files, err := fs.Glob(builtinKB, "kb/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		data, err := builtinKB.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		if err := kb.addYAML(f, data); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range extra {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("knowledge base: %w", err)
+		}
+		if err := kb.addYAML(f, data); err != nil {
+			return nil, err
+		}
+	}
+	if err := kb.loadLists(); err != nil {
+		return nil, err
+	}
+	return kb, kb.check()
+}
+
+func (kb *KB) addYAML(file string, data []byte) error {
+	var entries []Entry
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&entries); err != nil {
+		return fmt.Errorf("knowledge base %s: %w", file, err)
+	}
+	for i := range entries {
+		e := entries[i]
+		if err := e.validate(); err != nil {
+			return fmt.Errorf("knowledge base %s: entry %d: %w", file, i+1, err)
+		}
+		if _, ok := kb.entries[e.ID]; !ok {
+			kb.order = append(kb.order, e.ID)
+		}
+		kb.entries[e.ID] = &e
+	}
+	return nil
+}
+
+// check verifies cross references once everything is loaded.
+func (kb *KB) check() error {
+	for _, id := range kb.order {
+		e := kb.entries[id]
+		if e.PartOf != "" && kb.entries[e.PartOf] == nil {
+			return fmt.Errorf("knowledge base: %s: part_of %q is not an entry", id, e.PartOf)
+		}
+	}
+	return nil
+}
+
+func (kb *KB) loadLists() error {
+	read := func(name string, fn func(fields []string) error) error {
+		data, err := builtinKB.ReadFile("kb/" + name)
+		if err != nil {
+			return nil // lists are optional
+		}
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		n := 0
+		for sc.Scan() {
+			n++
+			line := strings.TrimSpace(sc.Text())
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			if err := fn(strings.Split(line, "\t")); err != nil {
+				return fmt.Errorf("knowledge base %s:%d: %w", name, n, err)
+			}
+		}
+		return sc.Err()
+	}
+	if err := read("given_names.txt", func(f []string) error { kb.givenNames[strings.TrimSpace(f[0])] = true; return nil }); err != nil {
+		return err
+	}
+	if err := read("stop_capitalized.txt", func(f []string) error { kb.stopCaps[strings.TrimSpace(f[0])] = true; return nil }); err != nil {
+		return err
+	}
+	if err := read("org_heads.txt", func(f []string) error {
+		kind := ""
+		if len(f) > 1 {
+			kind = strings.TrimSpace(f[1])
+		}
+		kb.orgHeads[strings.ToLower(strings.TrimSpace(f[0]))] = kind
+		return nil
+	}); err != nil {
+		return err
+	}
+	return read("titles.tsv", func(f []string) error {
+		if len(f) < 2 {
+			return fmt.Errorf("want title<TAB>relation<TAB>class")
+		}
+		t := titleEntry{Title: strings.TrimSpace(f[0])}
+		switch rel := strings.TrimSpace(f[1]); rel {
+		case "NONE", "":
+		case string(Leads), string(OfficialOf), string(MemberOf):
+			t.Relation = Predicate(rel)
+		default:
+			return fmt.Errorf("relation %q is not LEADS, OFFICIAL_OF, MEMBER_OF or NONE", rel)
+		}
+		if len(f) > 2 {
+			t.Class = strings.TrimSpace(f[2])
+		}
+		kb.titles = append(kb.titles, t)
+		return nil
+	})
+}
+
+// Entry returns the entry with this id, or nil.
+func (kb *KB) Entry(id string) *Entry { return kb.entries[id] }
+
+// Len is the number of entries.
+func (kb *KB) Len() int { return len(kb.entries) }

@@ -1,0 +1,496 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// titleIndex finds titles ("Foreign Minister", "Secretary of State") in tokens.
+type titleIndex struct {
+	byFirst map[string][]titleName
+}
+
+type titleName struct {
+	toks []string
+	t    *titleEntry
+}
+
+func buildTitleIndex(titles []titleEntry, tokenize func(string) []string) *titleIndex {
+	ix := &titleIndex{byFirst: map[string][]titleName{}}
+	for i := range titles {
+		t := &titles[i]
+		var toks []string
+		for _, w := range tokenize(t.Title) {
+			toks = append(toks, strings.ToLower(w))
+		}
+		if len(toks) == 0 {
+			continue
+		}
+		t.Words = toks
+		ix.byFirst[toks[0]] = append(ix.byFirst[toks[0]], titleName{toks, t})
+	}
+	for k, ts := range ix.byFirst {
+		sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].toks) > len(ts[j].toks) })
+		ix.byFirst[k] = ts
+	}
+	return ix
+}
+
+// match returns the longest title at toks[i] and the index after it.
+func (ix *titleIndex) match(toks []token, i int) (*titleEntry, int) {
+	for _, tn := range ix.byFirst[toks[i].Lower] {
+		if i+len(tn.toks) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range tn.toks {
+			if toks[i+k].Lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return tn.t, i + len(tn.toks)
+		}
+	}
+	return nil, i
+}
+
+// titleAt is a title found in a sentence: tokens [i, j), and the mention of
+// the body it is of (-1 when none stands before it).
+type titleAt struct {
+	t    *titleEntry
+	i, j int
+	of   int
+}
+
+// mentionKind says how an actor was named.
+type mentionKind int
+
+const (
+	mKB          mentionKind = iota // a knowledge-base name or alias
+	mDemonym                        // "Iranian"
+	mCapital                        // "Tehran"
+	mPerson                         // a person's name not in the KB
+	mOrg                            // an organisation found by its head noun
+	mSurname                        // a lone capitalised word, resolved to a person later
+	mPronoun                        // he, she, his, her
+	mDescription                    // "the president", "the country"
+)
+
+// A mention is one place an actor is named.
+type mention struct {
+	sent, i, j int // tokens [i, j) of sentence sent
+	kind       mentionKind
+	entry      *Entry
+	name       string // surface form
+	typ        ActorType
+	actor      int // index into doc.actors; -1 until resolved
+	modifier   bool
+	title      *titleEntry // a title stated before or beside a person
+	titleText  string
+	titleOf    int // mention index of the body the title is of, or -1
+	country    string
+	gender     string
+	descTitle  string // for descriptions: the title words, lower case
+}
+
+// detectMentions finds every actor mention of sentence si.
+func (d *doc) detectMentions(si int) {
+	s := &d.sents[si]
+	toks := s.Tokens
+	n := len(toks)
+	cover := make([]int, n) // mention index + 1 per token
+	add := func(m mention) int {
+		m.sent = si
+		m.actor = -1
+		m.titleOf = -1
+		d.ments = append(d.ments, m)
+		idx := len(d.ments) - 1
+		for k := m.i; k < m.j; k++ {
+			cover[k] = idx + 1
+		}
+		return idx
+	}
+	first := len(d.ments)
+	_ = first
+
+	// 1. Knowledge-base names, longest match first.
+	for i := 0; i < n; {
+		nm, j, ok := d.x.names.match(toks, i)
+		if !ok || !d.acceptKBMatch(s, i, j, nm) {
+			i++
+			continue
+		}
+		m := mention{i: i, j: j, entry: nm.entry, name: spanText(d.art.Text, toks, i, j), typ: nm.entry.Type, kind: mKB, country: nm.entry.Country, gender: nm.entry.Gender}
+		switch nm.form {
+		case formDemonym:
+			m.kind = mDemonym
+		case formCapital:
+			m.kind = mCapital
+		}
+		add(m)
+		i = j
+	}
+
+	// 2. Titles, with the body they are of when it stands right before them
+	//    ("Iranian President", "Iran's Foreign Minister", "US Secretary of State").
+	var titles []titleAt
+	for i := 0; i < n; i++ {
+		if cover[i] != 0 {
+			continue
+		}
+		t, j := d.x.titles.match(toks, i)
+		if t == nil || !startsUpper(toks[i].Text) {
+			continue
+		}
+		ta := titleAt{t: t, i: i, j: j, of: -1}
+		k := i - 1
+		if k >= 0 && toks[k].Lower == "'s" {
+			k--
+		}
+		if k >= 0 && cover[k] != 0 {
+			if m := &d.ments[cover[k]-1]; m.typ != Person {
+				ta.of = cover[k] - 1
+			}
+		}
+		titles = append(titles, ta)
+		i = j - 1
+	}
+	titleEnds := map[int]titleAt{}
+	titleCover := make([]bool, n)
+	for _, t := range titles {
+		titleEnds[t.j] = t
+		for k := t.i; k < t.j; k++ {
+			titleCover[k] = true
+		}
+	}
+
+	// 3. Capitalised runs the KB does not know: organisations by their head
+	//    noun, people by a title before them or a given name first.
+	for i := 0; i < n; {
+		if cover[i] != 0 || titleCover[i] || !isNameToken(toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && cover[j] == 0 && !titleCover[j] {
+			if isNameToken(toks[j]) {
+				j++
+				continue
+			}
+			// "Ministry of Foreign Affairs", "Bank for International Settlements"
+			if isNameConnector(toks[j].Lower) && j+1 < n && cover[j+1] == 0 && isNameToken(toks[j+1]) {
+				j += 2
+				continue
+			}
+			break
+		}
+		d.nameRun(si, i, j, titleEnds, cover, add)
+		i = j
+	}
+
+	// "the Parliament of Iraq": an organisation head followed by "of" and a country.
+	for i := 0; i+2 < n; i++ {
+		if cover[i] != 0 || !startsUpper(toks[i].Text) || d.orgHead(toks[i].Lower) == "" || toks[i+1].Lower != "of" {
+			continue
+		}
+		k := i + 2
+		if toks[k].Lower == "the" && k+1 < n {
+			k++
+		}
+		if cover[k] == 0 {
+			continue
+		}
+		body := cover[k] - 1
+		bm := &d.ments[body]
+		if bm.typ == Person || bm.j != k+(bm.j-bm.i) {
+			continue
+		}
+		start := i
+		if i > 0 && toks[i-1].Lower != "the" && cover[i-1] == 0 && isNameToken(toks[i-1]) && !d.x.kb.stopCaps[toks[i-1].Text] {
+			start = i - 1
+		}
+		name := spanText(d.art.Text, toks, start, bm.j)
+		add(mention{i: start, j: i + 1, name: name, typ: Organization, kind: mOrg, country: bm.country})
+		bm.modifier = true
+	}
+
+	// 4. Titles give people their title; a title before a person makes the
+	//    body before the title a modifier.
+	for _, t := range titles {
+		if t.j >= n || cover[t.j] == 0 {
+			continue
+		}
+		pm := &d.ments[cover[t.j]-1]
+		if pm.typ != Person || pm.i != t.j {
+			continue
+		}
+		pm.title = t.t
+		pm.titleText = spanText(d.art.Text, toks, t.i, t.j)
+		pm.titleOf = t.of
+		if t.of >= 0 {
+			d.ments[t.of].modifier = true
+		}
+	}
+
+	// 5. Appositions: "Mike Pence, the Vice President," and "The Vice
+	//    President, Mike Pence,".
+	d.appositions(si, cover)
+
+	// 6. Modifiers: a demonym or a possessive country before another
+	//    mention ("Iranian officials" stays an argument: officials is no mention).
+	for k := first; k < len(d.ments); k++ {
+		m := &d.ments[k]
+		if m.sent != si || m.typ == Person {
+			continue
+		}
+		next := m.j
+		if next < n && toks[next].Lower == "'s" {
+			next++
+		}
+		if next < n && cover[next] != 0 && cover[next]-1 != k {
+			nm := &d.ments[cover[next]-1]
+			if nm.i == next && !(m.typ == Country && nm.typ == Country) {
+				m.modifier = true
+				if nm.typ == Organization && nm.country == "" {
+					nm.country = m.country
+				}
+			}
+		}
+	}
+
+	// 7. Pronouns and descriptions, resolved later.
+	for i := 0; i < n; i++ {
+		if cover[i] != 0 {
+			continue
+		}
+		switch toks[i].Lower {
+		case "he", "him", "his":
+			add(mention{i: i, j: i + 1, kind: mPronoun, typ: Person, gender: "m", name: toks[i].Text})
+		case "she", "her":
+			add(mention{i: i, j: i + 1, kind: mPronoun, typ: Person, gender: "f", name: toks[i].Text})
+		case "the":
+			if i+1 >= n || cover[i+1] != 0 {
+				continue
+			}
+			if toks[i+1].Lower == "country" || toks[i+1].Lower == "nation" {
+				add(mention{i: i, j: i + 2, kind: mDescription, typ: Country, name: spanText(d.art.Text, toks, i, i+2), descTitle: toks[i+1].Lower})
+				continue
+			}
+			t, j := d.x.titles.match(toks, i+1)
+			if t == nil || t.Relation == "" {
+				continue
+			}
+			// "the president" but not "the President of France" or "the president, X".
+			if j < n && (toks[j].Lower == "of" || cover[j] != 0 || isNameToken(toks[j])) {
+				continue
+			}
+			add(mention{i: i, j: j, kind: mDescription, typ: Person, name: spanText(d.art.Text, toks, i, j), descTitle: strings.Join(t.Words, " "), title: t, titleText: spanText(d.art.Text, toks, i+1, j)})
+		}
+	}
+	d.cover[si] = cover
+}
+
+// acceptKBMatch rejects knowledge-base matches that are not names here: a
+// lone capitalised common word at the start of a sentence ("Chad" is fine,
+// but "Georgia" in "Georgia's governor" stays ambiguous either way).
+func (d *doc) acceptKBMatch(s *sentence, i, j int, nm kbName) bool {
+	if nm.form == formDemonym {
+		// "Iranian" is a country mention; "Iranians" too. Plural demonyms
+		// of people ("Americans") are kept as the country.
+		return true
+	}
+	return true
+}
+
+// isNameToken reports whether a token can be part of a proper name.
+func isNameToken(t token) bool {
+	if !startsUpper(t.Text) {
+		return false
+	}
+	switch t.Tag {
+	case "NNP", "NNPS", "NN", "NNS", "JJ", "FW", "VBN", "VBG", "VB", "VBZ", "VBD", "VBP", "CD", "RB":
+	default:
+		return false
+	}
+	return true
+}
+
+func isNameConnector(w string) bool {
+	switch w {
+	case "of", "for", "and", "on", "de", "del", "da", "al", "bin", "ibn", "von", "van", "der", "la", "le":
+		return true
+	}
+	return false
+}
+
+func (d *doc) orgHead(w string) string {
+	return d.x.kb.orgHeads[w]
+}
+
+// spanText is the article text of tokens [i, j).
+func spanText(text string, toks []token, i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return text[toks[i].Start:toks[j-1].End]
+}
+
+// nameRun classifies a capitalised run [i, j) the KB does not know.
+func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add func(mention) int) {
+	s := &d.sents[si]
+	toks := s.Tokens
+	kb := d.x.kb
+	// Drop leading stop words ("However", "The", "On") and trailing connectors.
+	for i < j && (kb.stopCaps[toks[i].Text] || isNameConnector(toks[i].Lower)) {
+		if _, titled := titleEnds[i]; titled {
+			break
+		}
+		i++
+	}
+	for j > i && (isNameConnector(toks[j-1].Lower) || kb.stopCaps[toks[j-1].Text] && d.orgHead(toks[j-1].Lower) == "") {
+		j--
+	}
+	if i >= j {
+		return
+	}
+	name := spanText(d.art.Text, toks, i, j)
+	last := toks[j-1].Lower
+	_, titled := titleEnds[i]
+
+	// Organisations: the run ends with an organisation head noun, or starts
+	// with one followed by "of" ("Ministry of Defence").
+	if d.orgHead(last) != "" || (j-i >= 3 && d.orgHead(toks[i].Lower) != "" && toks[i+1].Lower == "of") {
+		if j-i == 1 && !titled {
+			// a lone "Parliament" or "Council" is no name
+			return
+		}
+		m := mention{i: i, j: j, name: name, typ: Organization, kind: mOrg}
+		if i > 0 && cover[i-1] != 0 {
+			if bm := d.ments[cover[i-1]-1]; bm.typ == Country {
+				m.country = bm.country
+			}
+		} else if i > 1 && toks[i-1].Lower == "'s" && cover[i-2] != 0 {
+			if bm := d.ments[cover[i-2]-1]; bm.typ == Country {
+				m.country = bm.country
+			}
+		}
+		add(m)
+		return
+	}
+	if titled {
+		if j-i > 4 {
+			j = i + 4
+			name = spanText(d.art.Text, toks, i, j)
+		}
+		add(mention{i: i, j: j, name: name, typ: Person, kind: mPerson})
+		return
+	}
+	if j-i >= 2 && j-i <= 4 && kb.givenNames[toks[i].Text] && !isAllCaps(toks[i].Text) {
+		// A KB person written with a middle name or initial: "Donald J. Trump".
+		if e := d.kbPersonByFirstLast(toks[i].Lower, last); e != nil {
+			add(mention{i: i, j: j, name: name, typ: Person, kind: mKB, entry: e, country: e.Country, gender: e.Gender})
+			return
+		}
+		add(mention{i: i, j: j, name: name, typ: Person, kind: mPerson})
+		return
+	}
+	if j-i == 1 && !(i == 0 && !s.Headline) && !kb.stopCaps[toks[i].Text] {
+		// A lone capitalised word: a surname if a person of the article
+		// has it (decided once all sentences are read).
+		add(mention{i: i, j: j, name: name, typ: Person, kind: mSurname})
+		return
+	}
+	if j-i == 1 && i == 0 && !kb.stopCaps[toks[i].Text] && (toks[i].Tag == "NNP") {
+		add(mention{i: i, j: j, name: name, typ: Person, kind: mSurname})
+	}
+}
+
+func (d *doc) kbPersonByFirstLast(first, last string) *Entry {
+	for _, n := range d.x.names.byFirst[first] {
+		if n.entry.Type == Person && len(n.toks) >= 2 && n.toks[len(n.toks)-1] == last {
+			return n.entry
+		}
+	}
+	return nil
+}
+
+// appositions attaches titles written beside a name: "Nancy Pelosi, the
+// Speaker of the House," and "The Vice President, Mike Pence,".
+func (d *doc) appositions(si int, cover []int) {
+	toks := d.sents[si].Tokens
+	n := len(toks)
+	// titleAfter reads "[the|a|an] [former] [MOD|MOD 's] TITLE [of [the] BODY]"
+	// from k and returns the title, its text, the body mention and the end.
+	titleAfter := func(k int) (*titleEntry, string, int, int) {
+		if k < n && (toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an") {
+			k++
+		}
+		if k < n && (toks[k].Lower == "former" || toks[k].Lower == "then") {
+			k++
+		}
+		of := -1
+		if k < n && cover[k] != 0 {
+			if m := d.ments[cover[k]-1]; m.typ != Person && m.i == k {
+				of = cover[k] - 1
+				k = m.j
+				if k < n && toks[k].Lower == "'s" {
+					k++
+				}
+			}
+		}
+		if k >= n {
+			return nil, "", -1, k
+		}
+		t, j := d.x.titles.match(toks, k)
+		if t == nil {
+			return nil, "", -1, k
+		}
+		text := spanText(d.art.Text, toks, k, j)
+		if j+1 < n && toks[j].Lower == "of" {
+			b := j + 1
+			if toks[b].Lower == "the" && b+1 < n {
+				b++
+			}
+			if cover[b] != 0 {
+				if m := d.ments[cover[b]-1]; m.typ != Person && m.i == b {
+					of = cover[b] - 1
+					j = m.j
+				}
+			}
+		}
+		return t, text, of, j
+	}
+	for k := range d.ments {
+		m := &d.ments[k]
+		if m.sent != si || m.typ != Person || m.title != nil || m.kind == mPronoun || m.kind == mDescription {
+			continue
+		}
+		// "NAME, TITLE ..."
+		if m.j+1 < n && toks[m.j].Text == "," {
+			if t, text, of, end := titleAfter(m.j + 1); t != nil && (end >= n || toks[end].Text == "," || toks[end].Text == "." || toks[end].Lower == "and" || toks[end].Tag == "VBD" || toks[end].Tag == "VBZ") {
+				m.title, m.titleText, m.titleOf = t, text, of
+				if of >= 0 {
+					d.ments[of].modifier = true
+				}
+				continue
+			}
+		}
+		// "The TITLE, NAME,"
+		if m.i >= 2 && toks[m.i-1].Text == "," {
+			for start := m.i - 2; start >= 0 && start >= m.i-8; start-- {
+				if toks[start].Lower != "the" {
+					continue
+				}
+				if t, text, of, end := titleAfter(start); t != nil && end == m.i-1 {
+					m.title, m.titleText, m.titleOf = t, text, of
+					if of >= 0 {
+						d.ments[of].modifier = true
+					}
+				}
+				break
+			}
+		}
+	}
+}

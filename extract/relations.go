@@ -1,0 +1,92 @@
+package extract
+
+import (
+	"fmt"
+)
+
+// Confidence of each kind of evidence, before modality and pronoun
+// adjustments. Direct verb patterns with both arguments are the strongest;
+// patterns whose subject comes from outside their phrase are weaker.
+const (
+	confTitle      = 0.9  // "Iranian President Hassan Rouhani"
+	confApposition = 0.85 // "Nancy Pelosi, the Speaker of the House,"
+	confKBTitle    = 0.8  // "President Trump", the body from the KB's role
+	pronounPenalty = 0.1  // an argument reached through he/she/the president
+	clausePenalty  = 0.1  // a nominal trigger's subject taken from the clause
+)
+
+// relate finds the relations of sentence si.
+func (d *doc) relate(si int) {
+	d.structural(si)
+	d.triggers(si)
+	d.compounds(si)
+}
+
+// emit adds a relation once per (subject, predicate, object, modality,
+// sentence), keeping the most confident.
+func (d *doc) emit(si, subj, obj int, p Predicate, mod Modality, role, trig, rule string, conf float64) {
+	if subj < 0 || obj < 0 || subj == obj {
+		return
+	}
+	s, o := d.actors[subj], d.actors[obj]
+	if p.Symmetric() && s.ID > o.ID {
+		s, o = o, s
+	}
+	if conf > 1 {
+		conf = 1
+	}
+	sent := d.sents[si]
+	key := fmt.Sprintf("%s|%s|%s|%s|%d", s.ID, p, o.ID, mod, si)
+	if d.relSeen[key] {
+		return
+	}
+	d.relSeen[key] = true
+	d.relations = append(d.relations, Relation{
+		Subject: s.ID, Predicate: p, Object: o.ID, Category: p.Category(), Modality: mod, Role: role,
+		Evidence: Evidence{Sentence: sent.Text, Start: sent.Start, End: sent.End, Trigger: trig, Confidence: round2(conf), Rule: rule},
+	})
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// structural emits LEADS, OFFICIAL_OF and MEMBER_OF from titles stated in
+// the sentence: the body is the one named with the title, else the body of
+// the person's KB role with that title on the article's date, else the
+// person's own country for offices of state.
+func (d *doc) structural(si int) {
+	for k := range d.ments {
+		m := &d.ments[k]
+		if m.sent != si || m.title == nil || m.title.Relation == "" || m.actor < 0 || m.kind == mDescription {
+			continue
+		}
+		person := d.actors[m.actor]
+		body, conf, rule := -1, confTitle, "title"
+		if m.titleOf >= 0 && d.ments[m.titleOf].actor >= 0 {
+			body = d.ments[m.titleOf].actor
+		}
+		if m.i > 0 && d.sents[si].Tokens[m.i-1].Text == "," {
+			rule, conf = "apposition", confApposition
+		}
+		if body < 0 && person.entry != nil {
+			for _, r := range person.entry.Roles {
+				if r.activeOn(d.date) && titleMatches(r.Title, m.titleText) {
+					// Only a body the article names: the KB says which
+					// body, the text must still be about it.
+					if b, ok := d.actorByID[r.Of]; ok {
+						body = b
+						rule, conf = rule+"+kb-role", confKBTitle
+					}
+					break
+				}
+			}
+		}
+		if body < 0 {
+			continue
+		}
+		if d.actors[body].Type == Person {
+			continue
+		}
+		d.emit(si, m.actor, body, m.title.Relation, Asserted, m.titleText, m.titleText, rule, conf)
+	}
+}
+

@@ -1,0 +1,345 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// doc is the working state of one article's analysis.
+type doc struct {
+	x         *Extractor
+	art       Article
+	date      string
+	sents     []sentence
+	cover     [][]int // per sentence, per token: mention index + 1, or 0
+	ments     []mention
+	actors    []*actorBuild
+	actorByID map[string]int
+	relations []Relation
+	relSeen   map[string]bool
+	mainCountry int // actor index of the most mentioned country, or -1
+}
+
+// actorBuild accumulates one actor of the article.
+type actorBuild struct {
+	Actor
+	entry     *Entry
+	aliasSeen map[string]bool
+	firstSeen int // order of first mention, for stable output
+	titles    []string
+}
+
+func (x *Extractor) analyse(a Article) *doc {
+	d := &doc{x: x, art: a, date: a.Published, actorByID: map[string]int{}, relSeen: map[string]bool{}, mainCountry: -1}
+	if len(d.date) > 10 {
+		d.date = d.date[:10]
+	}
+	d.sents = x.text.sentences(a.Text)
+	d.cover = make([][]int, len(d.sents))
+	for si := range d.sents {
+		d.detectMentions(si)
+	}
+	d.resolve()
+	for si := range d.sents {
+		d.relate(si)
+	}
+	return d
+}
+
+// resolve clusters mentions into actors: knowledge-base entries by id,
+// unknown people by full name (surnames join them), organisations by name,
+// then pronouns and descriptions to the actor they most recently refer to.
+func (d *doc) resolve() {
+	// Pass 1: names that stand on their own.
+	for k := range d.ments {
+		m := &d.ments[k]
+		switch m.kind {
+		case mKB, mDemonym, mCapital:
+			m.actor = d.actorFor(m.entry.ID, m.entry.Name, m.entry.Type, m.entry.Country, m.entry)
+		case mPerson:
+			if e := d.kbPersonBySurname(m.name); e != nil && !strings.Contains(m.name, " ") {
+				m.actor = d.actorFor(e.ID, e.Name, Person, e.Country, e)
+				break
+			}
+			if strings.Contains(m.name, " ") {
+				m.actor = d.actorFor(Slug(m.name), m.name, Person, "", nil)
+			}
+		case mOrg:
+			name := m.name
+			if m.country != "" && !strings.HasPrefix(Slug(name), Slug(d.countryName(m.country))) {
+				// "Foreign Ministry" of one country is not another's.
+				name = d.countryName(m.country) + " " + name
+			}
+			m.actor = d.actorFor(Slug(name), name, Organization, m.country, nil)
+		}
+		if m.actor >= 0 {
+			d.actors[m.actor].addAlias(m.name)
+		}
+	}
+	// Pass 2: lone surnames and titled single names join a person of the
+	// article with that last name.
+	for k := range d.ments {
+		m := &d.ments[k]
+		if m.actor >= 0 || (m.kind != mSurname && m.kind != mPerson) {
+			continue
+		}
+		if a := d.personByLastName(m.name); a >= 0 {
+			m.actor = a
+			d.actors[a].addAlias(m.name)
+			continue
+		}
+		if m.kind == mPerson {
+			m.actor = d.actorFor(Slug(m.name), m.name, Person, "", nil)
+			d.actors[m.actor].addAlias(m.name)
+		}
+	}
+	d.pickMainCountry()
+	// Pass 3: pronouns and descriptions, in reading order.
+	order := make([]int, len(d.ments))
+	for k := range order {
+		order[k] = k
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ma, mb := &d.ments[order[a]], &d.ments[order[b]]
+		if ma.sent != mb.sent {
+			return ma.sent < mb.sent
+		}
+		return ma.i < mb.i
+	})
+	for oi, k := range order {
+		m := &d.ments[k]
+		if m.actor >= 0 || (m.kind != mPronoun && m.kind != mDescription) {
+			continue
+		}
+		m.actor = d.antecedent(order[:oi], m)
+		if m.actor >= 0 && m.kind == mDescription {
+			d.actors[m.actor].addAlias(m.name)
+		}
+	}
+	// Mentions count every named reference; titles are kept per actor.
+	for k := range d.ments {
+		m := &d.ments[k]
+		if m.actor < 0 {
+			continue
+		}
+		a := d.actors[m.actor]
+		if m.kind != mPronoun {
+			a.Mentions++
+		}
+		if m.title != nil {
+			a.titles = append(a.titles, m.titleText)
+		}
+	}
+}
+
+func (d *doc) countryName(iso string) string {
+	for _, id := range d.x.kb.order {
+		if e := d.x.kb.entries[id]; e.Type == Country && e.Country == iso {
+			return e.Name
+		}
+	}
+	return iso
+}
+
+// kbPersonBySurname finds the KB person whose name ends with this single
+// word and who is already an actor of the article.
+func (d *doc) kbPersonBySurname(w string) *Entry {
+	if a := d.personByLastName(w); a >= 0 {
+		return d.actors[a].entry
+	}
+	return nil
+}
+
+// personByLastName returns the person actor of the article whose name
+// ends with w (or -1). With several, the one mentioned most wins.
+func (d *doc) personByLastName(w string) int {
+	best, bestN := -1, -1
+	lw := strings.ToLower(w)
+	for i, a := range d.actors {
+		if a.Type != Person {
+			continue
+		}
+		parts := strings.Fields(strings.ToLower(a.Name))
+		if len(parts) < 2 || parts[len(parts)-1] != lw {
+			continue
+		}
+		if len(a.aliasSeen) > bestN {
+			best, bestN = i, len(a.aliasSeen)
+		}
+	}
+	return best
+}
+
+func (d *doc) actorFor(id, name string, typ ActorType, country string, e *Entry) int {
+	if i, ok := d.actorByID[id]; ok {
+		return i
+	}
+	a := &actorBuild{Actor: Actor{ID: id, Name: name, Type: typ, Country: country}, entry: e, aliasSeen: map[string]bool{}, firstSeen: len(d.actors)}
+	d.actors = append(d.actors, a)
+	d.actorByID[id] = len(d.actors) - 1
+	return len(d.actors) - 1
+}
+
+func (a *actorBuild) addAlias(s string) {
+	s = strings.TrimSpace(s)
+	if s == "" || a.aliasSeen[s] {
+		return
+	}
+	a.aliasSeen[s] = true
+	a.Aliases = append(a.Aliases, s)
+}
+
+func (d *doc) pickMainCountry() {
+	count := map[int]int{}
+	for _, m := range d.ments {
+		if m.actor >= 0 && d.actors[m.actor].Type == Country {
+			count[m.actor]++
+		}
+	}
+	best := -1
+	for a, n := range count {
+		if best < 0 || n > count[best] || (n == count[best] && a < best) {
+			best = a
+		}
+	}
+	d.mainCountry = best
+}
+
+// antecedent resolves a pronoun or a description to the most recent
+// compatible actor among the mentions before it (in reading order), looking
+// back at most two sentences; "the president" may also be the KB's office
+// holder of the article's main country on the article's date.
+func (d *doc) antecedent(before []int, m *mention) int {
+	for k := len(before) - 1; k >= 0; k-- {
+		c := &d.ments[before[k]]
+		if c.sent < m.sent-2 {
+			break
+		}
+		if c.actor < 0 || c.kind == mPronoun || c == m {
+			continue
+		}
+		a := d.actors[c.actor]
+		switch m.kind {
+		case mPronoun:
+			if a.Type != Person {
+				continue
+			}
+			if g := a.gender(); g != "" && g != m.gender {
+				continue
+			}
+			return c.actor
+		case mDescription:
+			if m.typ == Country {
+				if a.Type == Country {
+					return c.actor
+				}
+				continue
+			}
+			if a.Type == Person && d.holdsTitle(c.actor, m.descTitle) {
+				return c.actor
+			}
+		}
+	}
+	if m.kind == mDescription && m.typ == Person && d.mainCountry >= 0 {
+		if e := d.officeHolder(d.actors[d.mainCountry].ID, m.descTitle); e != nil {
+			return d.actorFor(e.ID, e.Name, Person, e.Country, e)
+		}
+	}
+	return -1
+}
+
+func (a *actorBuild) gender() string {
+	if a.entry != nil {
+		return a.entry.Gender
+	}
+	return ""
+}
+
+// holdsTitle reports whether the actor was given this title in the article
+// or holds it in the KB on the article's date.
+func (d *doc) holdsTitle(ai int, title string) bool {
+	a := d.actors[ai]
+	for _, t := range a.titles {
+		if titleMatches(t, title) {
+			return true
+		}
+	}
+	if a.entry != nil {
+		for _, r := range a.entry.Roles {
+			if r.activeOn(d.date) && titleMatches(r.Title, title) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// officeHolder is the KB person holding title of body on the article's date.
+func (d *doc) officeHolder(body, title string) *Entry {
+	for _, id := range d.x.kb.order {
+		e := d.x.kb.entries[id]
+		if e.Type != Person {
+			continue
+		}
+		for _, r := range e.Roles {
+			if r.Of == body && r.activeOn(d.date) && titleMatches(r.Title, title) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// titleMatches compares titles loosely: case, "Minister of Foreign Affairs"
+// and "Foreign Minister", "Defense" and "Defence".
+func titleMatches(a, b string) bool {
+	na, nb := normTitle(a), normTitle(b)
+	return na == nb || strings.HasSuffix(na, " "+nb) || strings.HasSuffix(nb, " "+na)
+}
+
+var titleSynonyms = strings.NewReplacer(
+	"minister of foreign affairs", "foreign minister",
+	"minister of defence", "defence minister",
+	"minister of defense", "defence minister",
+	"defense", "defence",
+	"secretary-general", "secretary general",
+	"director-general", "director general",
+	"-", " ",
+)
+
+func normTitle(t string) string {
+	t = strings.ToLower(strings.TrimSpace(t))
+	t = strings.TrimPrefix(t, "former ")
+	t = strings.TrimPrefix(t, "the ")
+	return titleSynonyms.Replace(t)
+}
+
+// actorList returns the article's actors with a mention, in order of first
+// mention, each with its KB roles valid on the article's date.
+func (d *doc) actorList() []Actor {
+	used := map[int]bool{}
+	for _, m := range d.ments {
+		if m.actor >= 0 {
+			used[m.actor] = true
+		}
+	}
+	var out []Actor
+	for i, a := range d.actors {
+		if !used[i] {
+			continue
+		}
+		act := a.Actor
+		if act.Aliases == nil {
+			act.Aliases = []string{}
+		}
+		if a.entry != nil {
+			for _, r := range a.entry.Roles {
+				if r.activeOn(d.date) {
+					act.Roles = append(act.Roles, Role{Title: r.Title, Of: r.Of, From: r.From, To: r.To})
+				}
+			}
+		}
+		out = append(out, act)
+	}
+	return out
+}

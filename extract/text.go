@@ -1,0 +1,296 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+	"gopkg.in/neurosnap/sentences.v1"
+	sentdata "gopkg.in/neurosnap/sentences.v1/data"
+	"gopkg.in/neurosnap/sentences.v1/english"
+)
+
+// A span is a half-open byte range [Start, End) of the article text.
+type span struct{ Start, End int }
+
+// A token is one word or punctuation mark with its POS tag and its byte
+// offsets in the article text. prose normalises curly quotes, so offsets are
+// computed here by aligning its tokens with the original text.
+type token struct {
+	Text  string // as in the article
+	Lower string
+	Tag   string // Penn Treebank tag from prose
+	Start int
+	End   int
+}
+
+// A sentence is one segment of the article with its tokens.
+type sentence struct {
+	span
+	Text     string
+	Tokens   []token
+	Headline bool // the title line or a section heading
+	Para     int  // paragraph number, for "the previous sentence" decisions
+}
+
+// textLayer wraps prose: segmentation, tokenisation and tagging, each model
+// loaded once. Its methods are safe for concurrent use: the tagger and the
+// segmenter only read their trained data.
+type textLayer struct {
+	model     *prose.Model
+	segmenter *sentences.DefaultSentenceTokenizer
+}
+
+func newTextLayer() (*textLayer, error) {
+	// A document with tagging on and extraction off loads only the tagger;
+	// keep its model and pass it to every later document.
+	doc, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithExtraction(false))
+	if err != nil {
+		return nil, err
+	}
+	// prose segments with the English Punkt model of neurosnap/sentences,
+	// but builds it anew for every document (80% of the time on news).
+	// Build the same model once, with the abbreviations of news titles.
+	raw, err := sentdata.Asset("data/english.json")
+	if err != nil {
+		return nil, err
+	}
+	training, err := sentences.LoadTraining(raw)
+	if err != nil {
+		return nil, err
+	}
+	for _, abbr := range []string{"sgt", "gov", "no", "mt", "sen", "rep", "gen", "lt", "col", "capt", "cmdr", "adm", "maj", "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "vs", "ft", "approx", "est", "dept", "govt", "min"} {
+		training.AbbrevTypes.Add(abbr)
+	}
+	seg, err := english.NewSentenceTokenizer(training)
+	if err != nil {
+		return nil, err
+	}
+	return &textLayer{model: doc.Model, segmenter: seg}, nil
+}
+
+// sentences splits text into sentences: lines first (news puts the headline,
+// the dateline and each paragraph on lines of their own, and prose would glue
+// a headline to the next sentence), then prose's segmenter within each line.
+func (tl *textLayer) sentences(text string) []sentence {
+	var out []sentence
+	para := 0
+	for _, line := range lineSpans(text) {
+		lt := text[line.Start:line.End]
+		para++
+		if isHeadingLine(lt) {
+			out = append(out, tl.sentence(text, line, true, para))
+			continue
+		}
+		var parts []string
+		for _, s := range tl.segmenter.Tokenize(lt) {
+			parts = append(parts, s.Text)
+		}
+		for _, sp := range sentenceSpans(lt, parts) {
+			sp.Start += line.Start
+			sp.End += line.Start
+			out = append(out, tl.sentence(text, sp, false, para))
+		}
+	}
+	return out
+}
+
+func (tl *textLayer) sentence(text string, sp span, headline bool, para int) sentence {
+	s := sentence{span: sp, Text: text[sp.Start:sp.End], Headline: headline, Para: para}
+	doc, err := prose.NewDocument(s.Text, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(tl.model))
+	if err != nil {
+		return s
+	}
+	s.Tokens = alignTokens(text, sp, doc.Tokens())
+	return s
+}
+
+// lineSpans returns the non-blank lines of text, trimmed of surrounding space.
+func lineSpans(text string) []span {
+	var out []span
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if sp, ok := trimSpan(text, span{start, end}); ok {
+			out = append(out, sp)
+		}
+		start = end + 1
+	}
+	return out
+}
+
+func trimSpan(text string, sp span) (span, bool) {
+	for sp.Start < sp.End {
+		r, n := utf8.DecodeRuneInString(text[sp.Start:sp.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.Start += n
+	}
+	for sp.End > sp.Start {
+		r, n := utf8.DecodeLastRuneInString(text[sp.Start:sp.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.End -= n
+	}
+	return sp, sp.End > sp.Start
+}
+
+// isHeadingLine reports whether a line is a headline or section heading: no
+// sentence-final punctuation and short.
+func isHeadingLine(line string) bool {
+	if len(line) > 160 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	switch last {
+	case '.', '?', '!', '"', '\u201d', ':', ';':
+		return false
+	}
+	return true
+}
+
+// sentenceSpans finds each of parts (sentence texts from the segmenter, in
+// order, possibly trimmed) in text and returns their byte spans. A part that
+// cannot be found is skipped; spans never overlap and stay inside text.
+func sentenceSpans(text string, parts []string) []span {
+	var out []span
+	pos := 0
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" || pos > len(text) {
+			continue
+		}
+		i := strings.Index(text[pos:], p)
+		if i < 0 {
+			continue
+		}
+		sp := span{pos + i, pos + i + len(p)}
+		// Text the segmenter dropped between two sentences joins the next one.
+		if gap, ok := trimSpan(text, span{pos, sp.Start}); ok && len(out) > 0 {
+			sp.Start = gap.Start
+		}
+		out = append(out, sp)
+		pos = sp.End
+	}
+	return out
+}
+
+// alignTokens gives each prose token its offsets in text, searching forward
+// from the previous token. prose writes curly quotes as straight ones, so the
+// comparison treats them as equal. Tokens that cannot be aligned are dropped.
+func alignTokens(text string, sp span, toks []prose.Token) []token {
+	out := make([]token, 0, len(toks))
+	pos := sp.Start
+	for _, t := range toks {
+		start, end, ok := findToken(text, pos, sp.End, t.Text)
+		if !ok {
+			continue
+		}
+		for _, p := range splitHyphens(text[start:end]) {
+			tag := t.Tag
+			switch {
+			case p.text == "-":
+				tag = "HYPH"
+			case p.off > 0 || p.off+len(p.text) < end-start:
+				if startsUpper(p.text) {
+					tag = "NNP"
+				}
+			}
+			s := start + p.off
+			out = append(out, token{Text: p.text, Lower: strings.ToLower(p.text), Tag: tag, Start: s, End: s + len(p.text)})
+		}
+		pos = end
+	}
+	return out
+}
+
+func findToken(text string, pos, limit int, tok string) (int, int, bool) {
+	for pos < limit {
+		r, n := utf8.DecodeRuneInString(text[pos:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		pos += n
+	}
+	// Look a little ahead: prose sometimes drops characters it does not keep.
+	for skip := 0; skip < 8 && pos < limit; skip++ {
+		if end, ok := matchAt(text, pos, limit, tok); ok {
+			return pos, end, true
+		}
+		_, n := utf8.DecodeRuneInString(text[pos:])
+		pos += n
+	}
+	return 0, 0, false
+}
+
+func matchAt(text string, pos, limit int, tok string) (int, bool) {
+	i := pos
+	for _, want := range tok {
+		if i >= limit {
+			return 0, false
+		}
+		got, n := utf8.DecodeRuneInString(text[i:])
+		if got != want && fold(got) != fold(want) {
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
+}
+
+// fold maps typographic quotes to their ASCII forms.
+func fold(r rune) rune {
+	switch r {
+	case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
+		return '"'
+	case '\u2018', '\u2019', '\u201a', '`':
+		return '\''
+	}
+	return r
+}
+
+type piece struct {
+	text string
+	off  int
+}
+
+// splitHyphens splits "U.S.-Iran" and "Iran-Iraq" into their parts and the
+// hyphen, so that names inside compounds are found; words like "so-called"
+// with no capitalised part stay whole.
+func splitHyphens(tok string) []piece {
+	if len(tok) < 3 || !strings.Contains(tok[1:len(tok)-1], "-") {
+		return []piece{{tok, 0}}
+	}
+	parts := strings.Split(tok, "-")
+	upper := false
+	for _, p := range parts {
+		if p == "" {
+			return []piece{{tok, 0}}
+		}
+		if startsUpper(p) {
+			upper = true
+		}
+	}
+	if !upper {
+		return []piece{{tok, 0}}
+	}
+	var out []piece
+	off := 0
+	for i, p := range parts {
+		if i > 0 {
+			out = append(out, piece{"-", off})
+			off++
+		}
+		out = append(out, piece{p, off})
+		off += len(p)
+	}
+	return out
+}

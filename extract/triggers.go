@@ -1,0 +1,189 @@
+package extract
+
+import "strings"
+
+// A hit is one trigger matched in a sentence: the tokens of its words.
+type hit struct {
+	t     *trigger
+	pos   []int // token index of each word
+	first int
+	last  int
+}
+
+// triggers matches the lexicon over sentence si and attaches arguments.
+func (d *doc) triggers(si int) {
+	s := &d.sents[si]
+	toks := s.Tokens
+	var hits []hit
+	for i := range toks {
+		if d.cover[si][i] != 0 {
+			continue
+		}
+		for _, t := range d.x.lex.byFirst[toks[i].Lower] {
+			if (t.Kind == verbTrigger || t.Kind == verbNoObject) && !isVerbish(toks[i]) {
+				continue
+			}
+			if t.Kind == nounTrigger || t.Kind == betweenTrigger {
+				if strings.HasPrefix(toks[i].Tag, "VB") && toks[i].Tag != "VBG" && toks[i].Tag != "VBN" && !looksNoun(toks, i) {
+					continue
+				}
+			}
+			if h, ok := d.matchWords(si, i, t); ok {
+				hits = append(hits, h)
+				break // longest pattern for this word wins
+			}
+		}
+	}
+	// A hit inside a longer hit's span is dropped: "refused to meet" is
+	// REJECTED, not also MET_WITH.
+	for a := range hits {
+		for b := range hits {
+			if a == b || hits[b].t == nil || hits[a].t == nil {
+				continue
+			}
+			if hits[b].first <= hits[a].first && hits[a].last <= hits[b].last && (hits[b].last-hits[b].first) > (hits[a].last-hits[a].first) {
+				hits[a].t = nil
+			}
+		}
+	}
+	for _, h := range hits {
+		if h.t != nil {
+			d.attach(si, h)
+		}
+	}
+}
+
+// isVerbish reports whether a token can be the verb of a verb pattern.
+// prose mis-tags some verbs as nouns ("talks", "visits"), so a plural noun
+// right after a name counts too.
+func isVerbish(t token) bool {
+	return strings.HasPrefix(t.Tag, "VB") || t.Tag == "NNS" || t.Tag == "NN" && strings.HasSuffix(t.Lower, "ed")
+}
+
+func looksNoun(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].Lower {
+	case "a", "an", "the", "its", "his", "her", "their", "our", "new", "of", "for", "in":
+		return true
+	}
+	return toks[i-1].Tag == "JJ" || toks[i-1].Tag == "POS" || toks[i-1].Text == "'s"
+}
+
+// gapOK reports whether a token may stand between two words of a pattern:
+// determiners, adjectives, adverbs, numbers, possessives.
+func gapOK(t token) bool {
+	switch t.Tag {
+	case "DT", "JJ", "JJR", "JJS", "RB", "RBR", "CD", "PRP$", "POS", "VBN", "NN", "NNS", "HYPH":
+		return true
+	}
+	return false
+}
+
+func (d *doc) matchWords(si, i int, t *trigger) (hit, bool) {
+	toks := d.sents[si].Tokens
+	h := hit{t: t, pos: []int{i}, first: i, last: i}
+	k := i + 1
+	for w := 1; w < len(t.Words); w++ {
+		found := false
+		for gap := 0; gap <= 2 && k < len(toks); gap++ {
+			if contains(t.Forms[w], toks[k].Lower) {
+				found = true
+				break
+			}
+			if !gapOK(toks[k]) || d.cover[si][k] != 0 {
+				break
+			}
+			k++
+		}
+		if !found {
+			return hit{}, false
+		}
+		h.pos = append(h.pos, k)
+		h.last = k
+		k++
+	}
+	return h, true
+}
+
+func contains(set []string, s string) bool {
+	for _, x := range set {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// attach finds the two sides of a hit and emits its relations.
+func (d *doc) attach(si int, h hit) {
+	toks := d.sents[si].Tokens
+	trig := spanText(d.art.Text, toks, h.first, h.last+1)
+	conf := h.t.Conf
+	rule := h.t.Kind.String() + ": " + h.t.Pattern + " (" + h.t.Source + ")"
+	switch h.t.Kind {
+	case verbTrigger:
+		subj, sconf := d.subjectOf(si, h.first)
+		obj := d.argsRight(si, h.last+1)
+		if d.isPassive(si, h.first) && len(h.t.Words) == 1 {
+			// "X was attacked by Y": the agent is the subject.
+			k := h.last + 1
+			for k < len(toks) && k <= h.last+3 && toks[k].Lower != "by" {
+				k++
+			}
+			if k < len(toks) && toks[k].Lower == "by" {
+				agents := d.argsRight(si, k+1)
+				mod := d.modality(si, h)
+				for _, o := range subj {
+					for _, a := range agents {
+						d.emit(si, a, o, h.t.Pred, mod, "", trig, "passive "+rule, conf-0.05-sconf)
+					}
+				}
+			}
+			return
+		}
+		mod := d.modality(si, h)
+		for _, a := range subj {
+			for _, o := range obj {
+				d.emit(si, a, o, h.t.Pred, mod, "", trig, rule, conf-sconf)
+			}
+		}
+	case verbNoObject:
+		subj, sconf := d.subjectOf(si, h.first)
+		if h.last+1 < len(toks) && d.cover[si][h.last+1] != 0 {
+			return // it has an object: another pattern's business
+		}
+		mod := d.modality(si, h)
+		for a := 0; a < len(subj); a++ {
+			for b := a + 1; b < len(subj); b++ {
+				d.emit(si, subj[a], subj[b], h.t.Pred, mod, "", trig, rule, conf-sconf)
+			}
+		}
+	case nounTrigger:
+		obj := d.argsRight(si, h.last+1)
+		if len(obj) == 0 {
+			return
+		}
+		subj, sconf := d.possessor(si, h.first)
+		if len(subj) == 0 {
+			subj, sconf = d.subjectOf(si, h.first)
+			sconf += clausePenalty
+		}
+		mod := d.modality(si, h)
+		for _, a := range subj {
+			for _, o := range obj {
+				d.emit(si, a, o, h.t.Pred, mod, "", trig, rule, conf-sconf)
+			}
+		}
+	case betweenTrigger:
+		sides := d.argsRight(si, h.last+1)
+		if len(sides) < 2 {
+			return
+		}
+		mod := d.modality(si, h)
+		for b := 1; b < len(sides); b++ {
+			d.emit(si, sides[0], sides[b], h.t.Pred, mod, "", trig, rule, conf)
+		}
+	}
+}
