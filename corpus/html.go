@@ -92,21 +92,21 @@ func readPage(doc *html.Node) page {
 			content := attr(n, "content")
 			switch strings.ToLower(key) {
 			case "article:published_time":
-				pubMeta = first(pubMeta, content)
+				pubMeta = firstNonEmpty(pubMeta, content)
 			case "datepublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued":
-				dateMeta = first(dateMeta, content)
+				dateMeta = firstNonEmpty(dateMeta, content)
 			case "og:url":
-				ogURL = first(ogURL, content)
+				ogURL = firstNonEmpty(ogURL, content)
 			case "og:site_name":
-				p.site = first(p.site, content)
+				p.site = firstNonEmpty(p.site, content)
 			}
 		}
 		return true
 	}, nil)
 
-	p.title = first(p.title, h1)
-	p.date = first(pubMeta, dateMeta, timeDT)
-	p.url = first(canonical, ogURL)
+	p.title = firstNonEmpty(p.title, h1)
+	p.date = firstNonEmpty(pubMeta, dateMeta, timeDT)
+	p.url = firstNonEmpty(canonical, ogURL)
 	root := doc
 	for _, n := range []*html.Node{article, main, body} {
 		if n != nil {
@@ -232,8 +232,8 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-// first returns the first non-empty string.
-func first(ss ...string) string {
+// firstNonEmpty returns the first non-empty string.
+func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {
 		if s != "" {
 			return s

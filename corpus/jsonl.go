@@ -17,20 +17,20 @@ import (
 // Fields other than the text are raw so that a number or an object where a
 // string was expected costs a warning, not the article.
 type jsonRecord struct {
-	ID          json.RawMessage `json:"id"`
-	Title       json.RawMessage `json:"title"`
-	Text        *string         `json:"text"`
-	Content     *string         `json:"content"`
-	Body        *string         `json:"body"`
-	Published   json.RawMessage `json:"published"`
-	Date        json.RawMessage `json:"date"`
-	PublishDate json.RawMessage `json:"publish_date"`
-	PublishedAt json.RawMessage `json:"published_at"`
-	PubAtCamel  json.RawMessage `json:"publishedAt"`
-	URL         json.RawMessage `json:"url"`
-	Link        json.RawMessage `json:"link"`
-	Source      json.RawMessage `json:"source"`
-	Publisher   json.RawMessage `json:"publisher"`
+	ID               json.RawMessage `json:"id"`
+	Title            json.RawMessage `json:"title"`
+	Text             *string         `json:"text"`
+	Content          *string         `json:"content"`
+	Body             *string         `json:"body"`
+	Published        json.RawMessage `json:"published"`
+	Date             json.RawMessage `json:"date"`
+	PublishDate      json.RawMessage `json:"publish_date"`
+	PublishedAt      json.RawMessage `json:"published_at"`
+	PublishedAtCamel json.RawMessage `json:"publishedAt"`
+	URL              json.RawMessage `json:"url"`
+	Link             json.RawMessage `json:"link"`
+	Source           json.RawMessage `json:"source"`
+	Publisher        json.RawMessage `json:"publisher"`
 }
 
 // readJSONL reads one article a line.
@@ -133,7 +133,7 @@ func (r *reader) jsonArticle(file string, line int, data []byte) bool {
 	}
 	a.ID = field("id", rec.ID)
 	a.Title = field("title", rec.Title)
-	date := field("published", rec.Published, rec.Date, rec.PublishDate, rec.PublishedAt, rec.PubAtCamel)
+	date := field("published", rec.Published, rec.Date, rec.PublishDate, rec.PublishedAt, rec.PublishedAtCamel)
 	a.URL = field("url", rec.URL, rec.Link)
 	a.Source = field("source", rec.Source, rec.Publisher)
 	if len(ignored) > 0 {

@@ -113,6 +113,7 @@ func TestReadFormats(t *testing.T) {
 	brief := readFixture(t, "brief.md")
 	tests := []struct {
 		file  string
+		name  string // for rows reading the same file
 		opts  Options
 		byExt bool // the id of the one article is the file name
 		want  []extract.Article
@@ -187,15 +188,25 @@ func TestReadFormats(t *testing.T) {
 		},
 		{
 			file: "override.csv",
+			name: "columns set",
 			opts: Options{TextCol: "Story_Text", IDCol: "doc", DateCol: "DAY"},
 			want: []extract.Article{{ID: "x-1", Text: "Parliament of Ostmark opened its spring session.", Published: "2024-02-01"}},
 		},
 		{
+			file: "override.csv",
+			name: "id column missing",
+			opts: Options{TextCol: "story_text", IDCol: "nope"},
+			want: []extract.Article{{ID: sha1ID("Parliament of Ostmark opened its spring session."), Text: "Parliament of Ostmark opened its spring session."}},
+			errs: []wantErr{{0, `no column "nope" (columns: doc, story_text, day, Body)`, false}},
+		},
+		{
 			file: "nocolumn.csv",
+			name: "no text column",
 			errs: []wantErr{{0, "no text column (columns: id, headline, when)", true}},
 		},
 		{
 			file: "nocolumn.csv",
+			name: "text column set",
 			opts: Options{TextCol: "story"},
 			errs: []wantErr{{0, `no text column "story" (columns: id, headline, when)`, true}},
 		},
@@ -209,8 +220,8 @@ func TestReadFormats(t *testing.T) {
 				name += ".gz"
 				path = gzipFile(t, dir, name, []byte(readFixture(t, tt.file)))
 			}
-			if tt.opts != (Options{}) {
-				name += "/options"
+			if tt.name != "" {
+				name += "/" + tt.name
 			}
 			t.Run(name, func(t *testing.T) {
 				want := append([]extract.Article(nil), tt.want...)
