@@ -36,8 +36,46 @@ func buildTitleIndex(titles []titleEntry, tokenize func(string) []string) *title
 	return ix
 }
 
+// titlePrefixes may stand before any title: "Senate Minority Whip",
+// "Deputy Foreign Minister", "Acting Defense Secretary".
+var titlePrefixes = map[string]bool{
+	"minority": true, "majority": true, "deputy": true, "vice": true, "acting": true, "interim": true,
+	"former": true, "chief": true, "senior": true, "assistant": true, "under": true, "associate": true,
+	"principal": true, "first": true, "outgoing": true, "incoming": true, "then": true, "late": true,
+}
+
 // match returns the longest title at toks[i] and the index after it.
+// Prefixes ("Deputy", "Minority") and a "-designate"/"-elect" suffix are
+// part of the match.
 func (ix *titleIndex) match(toks []token, i int) (*titleEntry, int) {
+	start := i
+	for i < len(toks) && titlePrefixes[toks[i].Lower] && i-start < 3 {
+		if t, j := ix.matchBare(toks, i); t != nil {
+			return t, ix.suffix(toks, j)
+		}
+		i++
+		if i < len(toks) && toks[i].Text == "-" {
+			i++
+		}
+	}
+	if i >= len(toks) {
+		return nil, start
+	}
+	t, j := ix.matchBare(toks, i)
+	if t == nil {
+		return nil, start
+	}
+	return t, ix.suffix(toks, j)
+}
+
+func (ix *titleIndex) suffix(toks []token, j int) int {
+	if j+1 < len(toks) && toks[j].Text == "-" && (toks[j+1].Lower == "designate" || toks[j+1].Lower == "elect") {
+		return j + 2
+	}
+	return j
+}
+
+func (ix *titleIndex) matchBare(toks []token, i int) (*titleEntry, int) {
 	for _, tn := range ix.byFirst[toks[i].Lower] {
 		if i+len(tn.toks) > len(toks) {
 			continue
@@ -337,74 +375,153 @@ func spanText(text string, toks []token, i, j int) string {
 	return text[toks[i].Start:toks[j-1].End]
 }
 
-// nameRun classifies a capitalised run [i, j) the KB does not know.
+// nameRun splits a capitalised run [i, j) the KB does not know into names:
+// organisations up to their head noun ("House Intelligence Committee"),
+// titles, and people (after a title, or from a given name on).
 func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add func(mention) int) {
-	s := &d.sents[si]
-	toks := s.Tokens
+	toks := d.sents[si].Tokens
 	kb := d.x.kb
-	// Drop leading stop words ("However", "The", "On") and trailing connectors.
-	for i < j && (kb.stopCaps[toks[i].Text] || isNameConnector(toks[i].Lower)) {
-		if _, titled := titleEnds[i]; titled {
-			break
+	for i < j {
+		// Leading function words and connectors ("However", "The", "of");
+		// capitalised nouns on the stop list ("House", "State") may still
+		// start an organisation's name, so they go only if no head follows.
+		if _, titled := titleEnds[i]; !titled && (isNameConnector(toks[i].Lower) || kb.stopCaps[toks[i].Text] && (isFunctionTag(toks[i].Tag) || !d.headWithin(toks, i, j))) {
+			i++
+			continue
 		}
-		i++
+		// A title inside the run: "Represenative Adam Schiff" is not, but
+		// "Senator Adam Schiff" is; titles the first pass missed are skipped.
+		if t, k := d.x.titles.match(toks, i); t != nil && k <= j && k > i {
+			titleEnds[k] = titleAt{t: t, i: i, j: k, of: -1}
+			i = k
+			continue
+		}
+		// An organisation: the shortest prefix ending in a head noun,
+		// extended over "of X" ("Ministry of Foreign Affairs").
+		h := -1
+		for k := i; k < j; k++ {
+			if d.orgHead(toks[k].Lower) != "" && !(k == i && k+1 < j && toks[k+1].Lower != "of") {
+				h = k
+				if k+2 < j && toks[k+1].Lower == "of" {
+					h = j - 1
+				}
+				break
+			}
+		}
+		if h >= 0 && !d.startsPerson(toks, i, h+1, titleEnds) {
+			end := h + 1
+			for end > i && isNameConnector(toks[end-1].Lower) {
+				end--
+			}
+			_, titled := titleEnds[i]
+			if end-i > 1 || titled {
+				m := mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: Organization, kind: mOrg}
+				m.country = d.countryBefore(cover, toks, i)
+				add(m)
+			}
+			i = h + 1
+			continue
+		}
+		// A person: after a title, or from a given name.
+		end := j
+		if k := d.nextOrgStart(toks, i, j); k > i {
+			end = k
+		}
+		for end > i && (isNameConnector(toks[end-1].Lower) || kb.stopCaps[toks[end-1].Text]) {
+			end--
+		}
+		if end <= i {
+			i++
+			continue
+		}
+		if end-i > 4 {
+			end = i + 4
+		}
+		name := spanText(d.art.Text, toks, i, end)
+		last := toks[end-1].Lower
+		_, titled := titleEnds[i]
+		switch {
+		case end-i >= 2 && kb.givenNames[toks[i].Text] && !isAllCaps(toks[i].Text):
+			if e := d.kbPersonByFirstLast(toks[i].Lower, last); e != nil {
+				add(mention{i: i, j: end, name: name, typ: Person, kind: mKB, entry: e, country: e.Country, gender: e.Gender})
+			} else {
+				add(mention{i: i, j: end, name: name, typ: Person, kind: mPerson})
+			}
+		case titled:
+			add(mention{i: i, j: end, name: name, typ: Person, kind: mPerson})
+		case end-i == 1 && !kb.stopCaps[toks[i].Text]:
+			// A lone capitalised word: a surname if a person of the article
+			// has it (decided once all sentences are read).
+			add(mention{i: i, j: end, name: name, typ: Person, kind: mSurname})
+		case end-i >= 2:
+			// A given name further in ("Represenative Adam Schiff"), else
+			// each word may be a surname.
+			g := i + 1
+			for g < end-1 && !kb.givenNames[toks[g].Text] {
+				g++
+			}
+			if g < end-1 {
+				add(mention{i: g, j: end, name: spanText(d.art.Text, toks, g, end), typ: Person, kind: mPerson})
+				end = g
+			}
+			for k := i; k < end; k++ {
+				if !kb.stopCaps[toks[k].Text] {
+					add(mention{i: k, j: k + 1, name: toks[k].Text, typ: Person, kind: mSurname})
+				}
+			}
+			end = max(end, g)
+			if g < j && cover[g] != 0 {
+				end = d.ments[cover[g]-1].j
+			}
+		}
+		i = end
 	}
-	for j > i && (isNameConnector(toks[j-1].Lower) || kb.stopCaps[toks[j-1].Text] && d.orgHead(toks[j-1].Lower) == "") {
-		j--
-	}
-	if i >= j {
-		return
-	}
-	name := spanText(d.art.Text, toks, i, j)
-	last := toks[j-1].Lower
-	_, titled := titleEnds[i]
+}
 
-	// Organisations: the run ends with an organisation head noun, or starts
-	// with one followed by "of" ("Ministry of Defence").
-	if d.orgHead(last) != "" || (j-i >= 3 && d.orgHead(toks[i].Lower) != "" && toks[i+1].Lower == "of") {
-		if j-i == 1 && !titled {
-			// a lone "Parliament" or "Council" is no name
-			return
+func isFunctionTag(tag string) bool {
+	switch tag {
+	case "DT", "IN", "PRP", "PRP$", "RB", "CC", "WDT", "WP", "WRB", "MD", "TO", "EX", "PDT":
+		return true
+	}
+	return false
+}
+
+// headWithin reports whether an organisation head noun stands in [i, j).
+func (d *doc) headWithin(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if d.orgHead(toks[k].Lower) != "" {
+			return true
 		}
-		m := mention{i: i, j: j, name: name, typ: Organization, kind: mOrg}
-		if i > 0 && cover[i-1] != 0 {
-			if bm := d.ments[cover[i-1]-1]; bm.typ == Country {
-				m.country = bm.country
-			}
-		} else if i > 1 && toks[i-1].Lower == "'s" && cover[i-2] != 0 {
-			if bm := d.ments[cover[i-2]-1]; bm.typ == Country {
-				m.country = bm.country
-			}
+	}
+	return false
+}
+
+// startsPerson reports whether run [i, h) begins with a person's name, so
+// that "Adam Schiff Committee" is not read as one organisation.
+func (d *doc) startsPerson(toks []token, i, h int, titleEnds map[int]titleAt) bool {
+	return h-i >= 3 && d.x.kb.givenNames[toks[i].Text] && d.orgHead(toks[i+1].Lower) == ""
+}
+
+// nextOrgStart returns where an organisation name begins inside [i, j),
+// or -1: "Paul Manafort Foundation" stays one, but this keeps a person from
+// swallowing a following body.
+func (d *doc) nextOrgStart(toks []token, i, j int) int {
+	return -1
+}
+
+// countryBefore returns the country of a country mention right before token
+// i ("US Federal Court", "Germany's Federal Aviation Office").
+func (d *doc) countryBefore(cover []int, toks []token, i int) string {
+	k := i - 1
+	if k >= 0 && toks[k].Lower == "'s" {
+		k--
+	}
+	if k >= 0 && cover[k] != 0 {
+		if bm := d.ments[cover[k]-1]; bm.typ == Country {
+			return bm.country
 		}
-		add(m)
-		return
 	}
-	if titled {
-		if j-i > 4 {
-			j = i + 4
-			name = spanText(d.art.Text, toks, i, j)
-		}
-		add(mention{i: i, j: j, name: name, typ: Person, kind: mPerson})
-		return
-	}
-	if j-i >= 2 && j-i <= 4 && kb.givenNames[toks[i].Text] && !isAllCaps(toks[i].Text) {
-		// A KB person written with a middle name or initial: "Donald J. Trump".
-		if e := d.kbPersonByFirstLast(toks[i].Lower, last); e != nil {
-			add(mention{i: i, j: j, name: name, typ: Person, kind: mKB, entry: e, country: e.Country, gender: e.Gender})
-			return
-		}
-		add(mention{i: i, j: j, name: name, typ: Person, kind: mPerson})
-		return
-	}
-	if j-i == 1 && !(i == 0 && !s.Headline) && !kb.stopCaps[toks[i].Text] {
-		// A lone capitalised word: a surname if a person of the article
-		// has it (decided once all sentences are read).
-		add(mention{i: i, j: j, name: name, typ: Person, kind: mSurname})
-		return
-	}
-	if j-i == 1 && i == 0 && !kb.stopCaps[toks[i].Text] && (toks[i].Tag == "NNP") {
-		add(mention{i: i, j: j, name: name, typ: Person, kind: mSurname})
-	}
+	return ""
 }
 
 func (d *doc) kbPersonByFirstLast(first, last string) *Entry {

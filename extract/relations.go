@@ -89,4 +89,3 @@ func (d *doc) structural(si int) {
 		d.emit(si, m.actor, body, m.title.Relation, Asserted, m.titleText, m.titleText, rule, conf)
 	}
 }
-

@@ -7,16 +7,16 @@ import (
 
 // doc is the working state of one article's analysis.
 type doc struct {
-	x         *Extractor
-	art       Article
-	date      string
-	sents     []sentence
-	cover     [][]int // per sentence, per token: mention index + 1, or 0
-	ments     []mention
-	actors    []*actorBuild
-	actorByID map[string]int
-	relations []Relation
-	relSeen   map[string]bool
+	x           *Extractor
+	art         Article
+	date        string
+	sents       []sentence
+	cover       [][]int // per sentence, per token: mention index + 1, or 0
+	ments       []mention
+	actors      []*actorBuild
+	actorByID   map[string]int
+	relations   []Relation
+	relSeen     map[string]bool
 	mainCountry int // actor index of the most mentioned country, or -1
 }
 

@@ -17,17 +17,17 @@ import (
 // tally counts what a run did; every article read ends up in exactly one of
 // extracted, skipped, duplicates or resumed.
 type tally struct {
-	read       atomic.Int64 // articles the readers yielded
-	problems   atomic.Int64 // per-record warnings (skipped or repaired)
-	skipped    atomic.Int64 // records dropped by the readers or the extractor
-	duplicates atomic.Int64
-	resumed    atomic.Int64 // already in the graph, not extracted again
-	extracted  atomic.Int64
-	actors     atomic.Int64
-	relations  atomic.Int64
-	inputErr   atomic.Bool // an input could not be read at all
+	read          atomic.Int64 // articles the readers yielded
+	problems      atomic.Int64 // per-record warnings (skipped or repaired)
+	skipped       atomic.Int64 // records dropped by the readers or the extractor
+	duplicates    atomic.Int64
+	resumed       atomic.Int64 // already in the graph, not extracted again
+	extracted     atomic.Int64
+	actors        atomic.Int64
+	relations     atomic.Int64
+	inputErr      atomic.Bool // an input could not be read at all
 	extractFailed atomic.Int64
-	start      time.Time
+	start         time.Time
 }
 
 func (t *tally) summary(verb string) string {
