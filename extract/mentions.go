@@ -179,11 +179,20 @@ func (d *doc) detectMentions(si int) {
 			continue
 		}
 		t, j := d.x.titles.match(toks, i)
-		if t == nil || !startsUpper(toks[i].Text) {
+		if t == nil {
+			continue
+		}
+		// A title in lower case counts only right before a name:
+		// "national security advisor John Bolton".
+		if !startsUpper(toks[i].Text) && !(j < n && startsUpper(toks[j].Text) && (cover[j] == 0 || d.ments[cover[j]-1].typ == Person)) {
 			continue
 		}
 		ta := titleAt{t: t, i: i, j: j, of: -1}
 		k := i - 1
+		// "Houthi military spokesperson": adjectives may stand between.
+		for g := 0; g < 2 && k >= 0 && cover[k] == 0 && (toks[k].Tag == "JJ" || toks[k].Tag == "NN") && !startsUpper(toks[k].Text); g++ {
+			k--
+		}
 		if k >= 0 && toks[k].Lower == "'s" {
 			k--
 		}
@@ -549,7 +558,7 @@ func (d *doc) appositions(si int, cover []int) {
 		}
 		of := -1
 		if k < n && cover[k] != 0 {
-			if m := d.ments[cover[k]-1]; m.typ != Person && m.i == k {
+			if m := d.ments[cover[k]-1]; m.i == k && (m.typ != Person || m.j < n && toks[m.j].Lower == "'s") {
 				of = cover[k] - 1
 				k = m.j
 				if k < n && toks[k].Lower == "'s" {
@@ -592,6 +601,22 @@ func (d *doc) appositions(si int, cover []int) {
 					d.ments[of].modifier = true
 				}
 				continue
+			}
+		}
+		// "NAME, who was Trump's Special Envoy"
+		if m.j+3 < n && toks[m.j].Text == "," && toks[m.j+1].Lower == "who" {
+			k := m.j + 2
+			for k < n && k < m.j+5 && (toks[k].Lower == "is" || toks[k].Lower == "was" || toks[k].Lower == "has" || toks[k].Lower == "had" || toks[k].Lower == "been" || toks[k].Lower == "serves" || toks[k].Lower == "served" || toks[k].Lower == "as" || toks[k].Lower == "also" || toks[k].Lower == "then") {
+				k++
+			}
+			if k > m.j+2 {
+				if t, text, of, _ := titleAfter(k); t != nil {
+					m.title, m.titleText, m.titleOf = t, text, of
+					if of >= 0 {
+						d.ments[of].modifier = true
+					}
+					continue
+				}
 			}
 		}
 		// "The TITLE, NAME,"

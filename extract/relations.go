@@ -63,6 +63,11 @@ func (d *doc) structural(si int) {
 		body, conf, rule := -1, confTitle, "title"
 		if m.titleOf >= 0 && d.ments[m.titleOf].actor >= 0 {
 			body = d.ments[m.titleOf].actor
+			// "London Mayor Sadiq Khan": a capital before a local title
+			// names the city, not the state.
+			if d.ments[m.titleOf].kind == mCapital && !stateTitle(m.title) {
+				continue
+			}
 		}
 		if m.i > 0 && d.sents[si].Tokens[m.i-1].Text == "," {
 			rule, conf = "apposition", confApposition
@@ -80,6 +85,17 @@ func (d *doc) structural(si int) {
 				}
 			}
 		}
+		if body < 0 && stateTitle(m.title) {
+			// An office of state with no body named: the person's own
+			// state, else the state the article is about.
+			if person.Country != "" {
+				if b, ok := d.countryActor(person.Country); ok {
+					body, rule, conf = b, rule+"+person-country", confKBTitle-0.1
+				}
+			} else if d.mainCountry >= 0 {
+				body, rule, conf = d.mainCountry, rule+"+article-country", 0.6
+			}
+		}
 		if body < 0 {
 			continue
 		}
@@ -88,4 +104,24 @@ func (d *doc) structural(si int) {
 		}
 		d.emit(si, m.actor, body, m.title.Relation, Asserted, m.titleText, m.titleText, rule, conf)
 	}
+}
+
+// stateTitle reports whether a title is an office of a state or an
+// international body, as opposed to a city's or a region's.
+func stateTitle(t *titleEntry) bool {
+	switch t.Class {
+	case "head-of-state", "head-of-government", "minister", "diplomat", "military", "royal":
+		return true
+	}
+	return false
+}
+
+// countryActor returns the article's actor for the state with this ISO code.
+func (d *doc) countryActor(iso string) (int, bool) {
+	for i, a := range d.actors {
+		if a.Type == Country && a.Country == iso && (a.entry == nil || a.entry.Type == Country) {
+			return i, true
+		}
+	}
+	return -1, false
 }

@@ -209,6 +209,25 @@ func alignTokens(text string, sp span, toks []prose.Token) []token {
 		}
 		pos = end
 	}
+	return mergeInitials(out)
+}
+
+// mergeInitials joins a capital letter and its full stop ("John R. Bolton")
+// into one token when a capitalised word follows, as prose splits them.
+func mergeInitials(toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' && i+2 < len(toks) &&
+			toks[i+1].Text == "." && toks[i+1].Start == t.End && startsUpper(toks[i+2].Text) {
+			t.Text += "."
+			t.Lower = strings.ToLower(t.Text)
+			t.End = toks[i+1].End
+			t.Tag = "NNP"
+			i++
+		}
+		out = append(out, t)
+	}
 	return out
 }
 
