@@ -11,9 +11,11 @@ HTTP_PORT=${NEO4J_HTTP_PORT:-7474}
 HOST=${NEO4J_LISTEN_ADDRESS:-127.0.0.1}
 case $HOST in 0.0.0.0 | "::" | "") HOST=127.0.0.1 ;; esac
 PID_FILE=$NEO4J_HOME_DIR/neo4j.pid
+# alive: the process exists and is not a zombie (an exited child not yet reaped)
+alive() { kill -0 "$1" 2>/dev/null && [[ $(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1) != Z ]]; }
 
 pid=$(cat "$PID_FILE" 2>/dev/null || true)
-if ! [[ $pid =~ ^[0-9]+$ ]] || ! kill -0 "$pid" 2>/dev/null; then
+if ! [[ $pid =~ ^[0-9]+$ ]] || ! alive "$pid"; then
     echo "neo4j: not running (home $NEO4J_HOME_DIR)"
     exit 3
 fi

@@ -28,6 +28,8 @@ TIMEOUT=${NEO4J_START_TIMEOUT:-180}
 PID_FILE=$NEO4J_HOME_DIR/neo4j.pid
 LOG_FILE=$NEO4J_HOME_DIR/logs/neo4j.log
 MAIN_CLASS=org.polgraph.neo4j.Launcher
+# alive: the process exists and is not a zombie (an exited child not yet reaped)
+alive() { kill -0 "$1" 2>/dev/null && [[ $(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1) != Z ]]; }
 # connect to the listen address, or to loopback when listening on all interfaces
 HOST=$LISTEN
 case $HOST in 0.0.0.0 | "::" | "") HOST=127.0.0.1 ;; esac
@@ -42,7 +44,7 @@ our_pid() {
     [[ -f $PID_FILE ]] || return 1
     pid=$(cat "$PID_FILE" 2>/dev/null) || return 1
     [[ $pid =~ ^[0-9]+$ ]] || return 1
-    kill -0 "$pid" 2>/dev/null || return 1
+    alive "$pid" || return 1
     tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$MAIN_CLASS" || return 1
     echo "$pid"
 }
@@ -173,7 +175,7 @@ fi
 
 # --- wait until it answers -------------------------------------------------------------------
 while ! ready; do
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if ! alive "$pid"; then
         log "Neo4j exited during startup; last lines of $LOG_FILE:"
         tail -n 40 "$LOG_FILE" >&2
         rm -f "$PID_FILE"
@@ -183,7 +185,7 @@ while ! ready; do
         log "Neo4j did not answer within $TIMEOUT s; stopping it. Last lines of $LOG_FILE:"
         tail -n 40 "$LOG_FILE" >&2
         kill "$pid" 2>/dev/null || true
-        for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+        for _ in $(seq 1 30); do alive "$pid" || break; sleep 1; done
         kill -9 "$pid" 2>/dev/null || true
         rm -f "$PID_FILE"
         exit 1

@@ -68,7 +68,16 @@ public final class Launcher {
         }
 
         long t0 = System.nanoTime();
-        DatabaseManagementService dbms = builder.build();
+        DatabaseManagementService dbms;
+        try {
+            dbms = builder.build();
+        } catch (Throwable t) {
+            // a half-started DBMS may leave non-daemon threads behind; make sure the JVM exits
+            System.err.println("polgraph-neo4j: startup failed");
+            t.printStackTrace();
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("polgraph-neo4j: shutting down");
