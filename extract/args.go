@@ -92,10 +92,35 @@ func firstComma(toks []token) int {
 	return -1
 }
 
-// firstArg returns the first argument mention in tokens [from, to) that is
-// not governed by a preposition, with its coordinated actors.
+// firstArg returns the subject among tokens [from, to): the argument
+// mention nearest to `to` with no finite verb between them ("with Johnson
+// succeeding her"), else the first argument of the span ("Pompeo posted a
+// message blaming Iran"); never one governed by a preposition. The actors
+// coordinated with it come too.
 func (d *doc) firstArg(si, from, to int) ([]int, float64) {
 	toks := d.sents[si].Tokens
+	for k := to - 1; k >= from; k-- {
+		t := toks[k]
+		if t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" || t.Text == "," || t.Lower == "and" || t.Lower == "or" {
+			break
+		}
+		m := d.mentionAt(si, k)
+		if m < 0 {
+			continue
+		}
+		mm := &d.ments[m]
+		k = mm.i
+		if mm.modifier || mm.actor < 0 || governed(toks, mm.i) || (mm.kind == mPronoun && toks[mm.i].Tag == "PRP$") {
+			break
+		}
+		// only when it starts the verb's phrase: "X succeeding", "X has
+		// repeatedly called"
+		pen := 0.0
+		if mm.kind == mPronoun || mm.kind == mDescription {
+			pen = pronounPenalty
+		}
+		return d.group(si, m), pen
+	}
 	for k := from; k < to; k++ {
 		m := d.mentionAt(si, k)
 		if m < 0 || d.ments[m].i != k {

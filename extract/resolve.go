@@ -210,6 +210,9 @@ func (d *doc) pickMainCountry() {
 // back at most two sentences; "the president" may also be the KB's office
 // holder of the article's main country on the article's date.
 func (d *doc) antecedent(before []int, m *mention) int {
+	if m.kind == mPronoun {
+		return d.pronounAntecedent(before, m)
+	}
 	for k := len(before) - 1; k >= 0; k-- {
 		c := &d.ments[before[k]]
 		if c.sent < m.sent-2 {
@@ -342,4 +345,48 @@ func (d *doc) actorList() []Actor {
 		out = append(out, act)
 	}
 	return out
+}
+
+// pronounAntecedent resolves he/she/him/her/his. A pronoun that starts its
+// sentence prefers the subject of the previous sentence (the topic); an
+// object pronoun ("who succeeded him") never refers to its own clause's
+// subject; otherwise the most recent compatible person wins.
+func (d *doc) pronounAntecedent(before []int, m *mention) int {
+	toks := d.sents[m.sent].Tokens
+	compatible := func(c *mention) bool {
+		if c.actor < 0 || c.kind == mPronoun || c.modifier {
+			return false
+		}
+		a := d.actors[c.actor]
+		if a.Type != Person {
+			return false
+		}
+		g := a.gender()
+		return g == "" || g == m.gender
+	}
+	if m.i <= 1 && toks[m.i].Tag == "PRP" {
+		// The first person mention of the previous sentence.
+		for k := 0; k < len(before); k++ {
+			c := &d.ments[before[k]]
+			if c.sent == m.sent-1 && compatible(c) {
+				return c.actor
+			}
+		}
+	}
+	exclude := -1
+	if toks[m.i].Lower == "him" || (toks[m.i].Lower == "her" && toks[m.i].Tag == "PRP") {
+		if subj, _ := d.subjectOf(m.sent, m.i); len(subj) > 0 {
+			exclude = subj[0]
+		}
+	}
+	for k := len(before) - 1; k >= 0; k-- {
+		c := &d.ments[before[k]]
+		if c.sent < m.sent-2 {
+			break
+		}
+		if compatible(c) && c.actor != exclude {
+			return c.actor
+		}
+	}
+	return -1
 }

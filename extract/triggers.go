@@ -167,6 +167,9 @@ func (d *doc) attach(si int, h hit) {
 		}
 		subj, sconf := d.possessor(si, h.first)
 		if len(subj) == 0 {
+			if !d.nounTakesClauseSubject(si, h.first) {
+				return
+			}
 			subj, sconf = d.subjectOf(si, h.first)
 			sconf += clausePenalty
 		}
@@ -186,4 +189,56 @@ func (d *doc) attach(si int, h hit) {
 			d.emit(si, sides[0], sides[b], h.t.Pred, mod, "", trig, rule, conf)
 		}
 	}
+}
+
+// lightVerbs take a nominal trigger as their object and give it their
+// subject: "X held talks with Y", "X imposed sanctions on Y".
+var lightVerbs = map[string]bool{
+	"hold": true, "held": true, "holds": true, "holding": true, "have": true, "had": true, "has": true, "having": true,
+	"make": true, "made": true, "makes": true, "making": true, "launch": true, "launched": true, "launches": true, "launching": true,
+	"conduct": true, "conducted": true, "sign": true, "signed": true, "signs": true, "signing": true, "reach": true, "reached": true,
+	"strike": true, "struck": true, "announce": true, "announced": true, "announces": true, "propose": true, "proposed": true,
+	"begin": true, "began": true, "begun": true, "start": true, "started": true, "attend": true, "attended": true,
+	"join": true, "joined": true, "resume": true, "resumed": true, "seek": true, "sought": true, "seeks": true, "want": true, "wants": true,
+	"impose": true, "imposed": true, "imposes": true, "imposing": true, "levy": true, "levied": true, "issue": true, "issued": true,
+	"express": true, "expressed": true, "voice": true, "voiced": true, "offer": true, "offered": true, "give": true, "gave": true,
+	"provide": true, "provided": true, "carry": true, "carried": true, "continue": true, "continued": true, "pursue": true, "pursued": true,
+	"signal": true, "signals": true, "signaled": true, "signalled": true, "open": true, "opened": true, "host": true, "hosted": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "became": true, "become": true, "remains": true, "remained": true,
+	"called": true, "call": true, "calls": true, "urged": true, "demanded": true, "backed": true, "led": true, "leads": true,
+	"ordered": true, "order": true, "authorized": true, "authorised": true, "approved": true, "threatened": true, "vowed": true,
+}
+
+// nounTakesClauseSubject reports whether a nominal trigger at pos belongs to
+// its clause's subject: it is the object of a light verb or a copula ("X
+// held talks with", "X is a member of"), or it stands in an adjunct
+// ("Speaking during a meeting with Y, X ..."). "He won votes of members of
+// the party" says nothing about his membership.
+func (d *doc) nounTakesClauseSubject(si, pos int) bool {
+	if d.sents[si].Headline {
+		return true // headlines are telegraphic: "Khamenei Signals Openness to Dialogue with America"
+	}
+	toks := d.sents[si].Tokens
+	k := pos - 1
+	for g := 0; k >= 0 && g < 4; g++ {
+		t := toks[k]
+		if t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "JJR" || t.Tag == "PRP$" || t.Tag == "CD" || t.Tag == "RB" || t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "VBG" || t.Tag == "TO" || t.Lower == "for" || t.Lower == "to" {
+			k--
+			continue
+		}
+		break
+	}
+	if k < 0 {
+		return true // a headline or a sentence that opens with the noun
+	}
+	t := toks[k]
+	switch {
+	case lightVerbs[t.Lower]:
+		return true
+	case t.Lower == "during" || t.Lower == "after" || t.Lower == "at" || t.Lower == "following" || t.Lower == "before" || t.Lower == "amid" || t.Lower == "in":
+		return true
+	case t.Text == ",":
+		return true // an apposition: "X, a member of Y"
+	}
+	return false
 }
