@@ -100,6 +100,7 @@ type KB struct {
 	stopCaps   map[string]bool
 	orgHeads   map[string]string // lower-case head noun (may be several words) -> kind
 	titles     []titleEntry
+	stateByISO map[string]string // ISO code -> id of the sovereign state's entry
 }
 
 type titleEntry struct {
@@ -138,6 +139,16 @@ func LoadKB(extra ...string) (*KB, error) {
 	}
 	if err := kb.loadLists(); err != nil {
 		return nil, err
+	}
+	// The first Country entry of a code is the state (countries.yaml loads
+	// before territories.yaml, whose entries carry their state's code).
+	kb.stateByISO = map[string]string{}
+	for _, id := range kb.order {
+		if e := kb.entries[id]; e.Type == Country && e.Country != "" {
+			if _, ok := kb.stateByISO[e.Country]; !ok {
+				kb.stateByISO[e.Country] = id
+			}
+		}
 	}
 	return kb, kb.check()
 }

@@ -100,6 +100,7 @@ type titleAt struct {
 	t    *titleEntry
 	i, j int
 	of   int
+	name int // token where the name it is a title of starts (usually j)
 }
 
 // mentionKind says how an actor was named.
@@ -131,6 +132,7 @@ type mention struct {
 	country    string
 	gender     string
 	descTitle  string // for descriptions: the title words, lower case
+	extraTitles []titleRef // more titles joined by "and": "party leader and Prime Minister X"
 }
 
 // detectMentions finds every actor mention of sentence si.
@@ -185,9 +187,27 @@ func (d *doc) detectMentions(si int) {
 		// A title in lower case counts only right before a name:
 		// "national security advisor John Bolton".
 		if !startsUpper(toks[i].Text) && !(j < n && startsUpper(toks[j].Text) && (cover[j] == 0 || d.ments[cover[j]-1].typ == Person)) {
-			continue
+			// "party leader and Prime Minister X": a chain of titles
+			if t2, _ := d.x.titles.match(toks, min(j+1, n-1)); !(j+1 < n && toks[j].Lower == "and" && t2 != nil && startsUpper(toks[j+1].Text)) {
+				continue
+			}
 		}
-		ta := titleAt{t: t, i: i, j: j, of: -1}
+		ta := titleAt{t: t, i: i, j: j, of: -1, name: j}
+		// "First Minister of Scotland Nicola Sturgeon"
+		if j+2 < n && toks[j].Lower == "of" {
+			b := j + 1
+			if toks[b].Lower == "the" {
+				b++
+			}
+			if b < n && cover[b] != 0 {
+				if bm := d.ments[cover[b]-1]; bm.i == b && bm.typ != Person && bm.j < n && startsUpper(toks[bm.j].Text) && (cover[bm.j] == 0 || d.ments[cover[bm.j]-1].typ == Person) {
+					ta.of, ta.name = cover[b]-1, bm.j
+					titles = append(titles, ta)
+					i = bm.j - 1
+					continue
+				}
+			}
+		}
 		k := i - 1
 		// "Houthi military spokesperson": adjectives may stand between.
 		for g := 0; g < 2 && k >= 0 && cover[k] == 0 && (toks[k].Tag == "JJ" || toks[k].Tag == "NN") && !startsUpper(toks[k].Text); g++ {
@@ -207,7 +227,7 @@ func (d *doc) detectMentions(si int) {
 	titleEnds := map[int]titleAt{}
 	titleCover := make([]bool, n)
 	for _, t := range titles {
-		titleEnds[t.j] = t
+		titleEnds[t.name] = t
 		for k := t.i; k < t.j; k++ {
 			titleCover[k] = true
 		}
@@ -229,6 +249,15 @@ func (d *doc) detectMentions(si int) {
 			// "Ministry of Foreign Affairs", "Bank for International Settlements"
 			if isNameConnector(toks[j].Lower) && j+1 < n && cover[j+1] == 0 && isNameToken(toks[j+1]) {
 				j += 2
+				continue
+			}
+			// "Abdul-Mahdi", "al-Assadi"
+			if toks[j].Text == "-" && j+1 < n && cover[j+1] == 0 && isNameToken(toks[j+1]) {
+				j += 2
+				continue
+			}
+			if isNameConnector(toks[j].Lower) && j+2 < n && toks[j+1].Text == "-" && cover[j+2] == 0 && isNameToken(toks[j+2]) {
+				j += 3
 				continue
 			}
 			break
@@ -265,12 +294,12 @@ func (d *doc) detectMentions(si int) {
 
 	// 4. Titles give people their title; a title before a person makes the
 	//    body before the title a modifier.
-	for _, t := range titles {
-		if t.j >= n || cover[t.j] == 0 {
+	for ti, t := range titles {
+		if t.name >= n || cover[t.name] == 0 {
 			continue
 		}
-		pm := &d.ments[cover[t.j]-1]
-		if pm.typ != Person || pm.i != t.j {
+		pm := &d.ments[cover[t.name]-1]
+		if pm.typ != Person || pm.i != t.name {
 			continue
 		}
 		pm.title = t.t
@@ -278,6 +307,17 @@ func (d *doc) detectMentions(si int) {
 		pm.titleOf = t.of
 		if t.of >= 0 {
 			d.ments[t.of].modifier = true
+		}
+		// "Conservative Party leader and Prime Minister Boris Johnson"
+		for p := ti - 1; p >= 0; p-- {
+			prev := titles[p]
+			if prev.name+1 != titles[p+1].i || toks[prev.name].Lower != "and" {
+				break
+			}
+			pm.extraTitles = append(pm.extraTitles, titleRef{t: prev.t, text: spanText(d.art.Text, toks, prev.i, prev.j), of: prev.of, end: prev.j})
+			if prev.of >= 0 {
+				d.ments[prev.of].modifier = true
+			}
 		}
 	}
 
@@ -543,96 +583,150 @@ func (d *doc) kbPersonByFirstLast(first, last string) *Entry {
 }
 
 // appositions attaches titles written beside a name: "Nancy Pelosi, the
-// Speaker of the House," and "The Vice President, Mike Pence,".
+// Speaker of the House,", "The Vice President, Mike Pence,", "X, who was
+// Trump's envoy", "X was the deputy commander of the PMF", "a spokesman for
+// the PMF, Ahmed al-Assadi,".
 func (d *doc) appositions(si int, cover []int) {
 	toks := d.sents[si].Tokens
 	n := len(toks)
-	// titleAfter reads "[the|a|an] [former] [MOD|MOD 's] TITLE [of [the] BODY]"
-	// from k and returns the title, its text, the body mention and the end.
-	titleAfter := func(k int) (*titleEntry, string, int, int) {
-		if k < n && (toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an") {
-			k++
+	set := func(m *mention, r titleRef) {
+		m.title, m.titleText, m.titleOf = r.t, r.text, r.of
+		if r.of >= 0 {
+			d.ments[r.of].modifier = true
 		}
-		if k < n && (toks[k].Lower == "former" || toks[k].Lower == "then") {
-			k++
-		}
-		of := -1
-		if k < n && cover[k] != 0 {
-			if m := d.ments[cover[k]-1]; m.i == k && (m.typ != Person || m.j < n && toks[m.j].Lower == "'s") {
-				of = cover[k] - 1
-				k = m.j
-				if k < n && toks[k].Lower == "'s" {
-					k++
-				}
-			}
-		}
-		if k >= n {
-			return nil, "", -1, k
-		}
-		t, j := d.x.titles.match(toks, k)
-		if t == nil {
-			return nil, "", -1, k
-		}
-		text := spanText(d.art.Text, toks, k, j)
-		if j+1 < n && toks[j].Lower == "of" {
-			b := j + 1
-			if toks[b].Lower == "the" && b+1 < n {
-				b++
-			}
-			if cover[b] != 0 {
-				if m := d.ments[cover[b]-1]; m.typ != Person && m.i == b {
-					of = cover[b] - 1
-					j = m.j
-				}
-			}
-		}
-		return t, text, of, j
 	}
 	for k := range d.ments {
 		m := &d.ments[k]
 		if m.sent != si || m.typ != Person || m.title != nil || m.kind == mPronoun || m.kind == mDescription {
 			continue
 		}
-		// "NAME, TITLE ..."
+		// "NAME, TITLE ..." and "NAME, who was TITLE"
 		if m.j+1 < n && toks[m.j].Text == "," {
-			if t, text, of, end := titleAfter(m.j + 1); t != nil && (end >= n || toks[end].Text == "," || toks[end].Text == "." || toks[end].Lower == "and" || toks[end].Tag == "VBD" || toks[end].Tag == "VBZ") {
-				m.title, m.titleText, m.titleOf = t, text, of
-				if of >= 0 {
-					d.ments[of].modifier = true
-				}
+			start := m.j + 1
+			if toks[start].Lower == "who" {
+				start = skipCopula(toks, start+1)
+			}
+			if r, ok := d.titleAfter(toks, cover, start); ok && (r.end >= n || appositionEnd(toks[r.end])) {
+				set(m, r)
 				continue
 			}
 		}
-		// "NAME, who was Trump's Special Envoy"
-		if m.j+3 < n && toks[m.j].Text == "," && toks[m.j+1].Lower == "who" {
-			k := m.j + 2
-			for k < n && k < m.j+5 && (toks[k].Lower == "is" || toks[k].Lower == "was" || toks[k].Lower == "has" || toks[k].Lower == "had" || toks[k].Lower == "been" || toks[k].Lower == "serves" || toks[k].Lower == "served" || toks[k].Lower == "as" || toks[k].Lower == "also" || toks[k].Lower == "then") {
-				k++
-			}
-			if k > m.j+2 {
-				if t, text, of, _ := titleAfter(k); t != nil {
-					m.title, m.titleText, m.titleOf = t, text, of
-					if of >= 0 {
-						d.ments[of].modifier = true
-					}
-					continue
-				}
+		// "NAME was the deputy commander of the PMF"
+		if c := skipCopula(toks, m.j); c > m.j {
+			if r, ok := d.titleAfter(toks, cover, c); ok {
+				set(m, r)
+				continue
 			}
 		}
-		// "The TITLE, NAME,"
+		// "[the|a] TITLE, NAME," and "Merkel's spokesperson, Steffen Seibert,"
 		if m.i >= 2 && toks[m.i-1].Text == "," {
-			for start := m.i - 2; start >= 0 && start >= m.i-8; start-- {
-				if toks[start].Lower != "the" {
-					continue
+			// The earliest start wins: "German Chancellor Angela Merkel's
+			// spokesperson, Steffen Seibert" is Merkel's spokesperson.
+			for start := max(0, m.i-10); start <= m.i-2; start++ {
+				if r, ok := d.titleAfter(toks, cover, start); ok && r.end == m.i-1 {
+					set(m, r)
+					break
 				}
-				if t, text, of, end := titleAfter(start); t != nil && end == m.i-1 {
-					m.title, m.titleText, m.titleOf = t, text, of
-					if of >= 0 {
-						d.ments[of].modifier = true
-					}
-				}
-				break
 			}
 		}
 	}
+}
+
+// titleRef is a title read beside a name, with the body it is of.
+type titleRef struct {
+	t    *titleEntry
+	text string
+	of   int // mention index of the body, or -1
+	end  int // token after the title phrase
+}
+
+// titleAfter reads "[the|a|an] [former|then-] [BODY|BODY's] TITLE
+// [of|for [the] [X's] BODY]" from token k.
+func (d *doc) titleAfter(toks []token, cover []int, k int) (titleRef, bool) {
+	n := len(toks)
+	r := titleRef{of: -1}
+	if k < n && (toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an") {
+		k++
+	}
+	if k < n && (toks[k].Lower == "former" || toks[k].Lower == "then") {
+		k++
+		if k < n && toks[k].Text == "-" {
+			k++
+		}
+	}
+	if k < n && cover[k] != 0 {
+		m := d.ments[cover[k]-1]
+		if m.i == k && (m.typ != Person || m.j < n && toks[m.j].Lower == "'s") {
+			r.of = cover[k] - 1
+			k = m.j
+			if k < n && toks[k].Lower == "'s" {
+				k++
+			}
+		}
+	}
+	for g := 0; g < 2 && k < n && cover[k] == 0 && toks[k].Tag == "JJ" && !startsUpper(toks[k].Text); g++ {
+		k++ // "military spokesperson"
+	}
+	if k >= n {
+		return r, false
+	}
+	t, j := d.x.titles.match(toks, k)
+	if t == nil {
+		return r, false
+	}
+	r.t, r.text, r.end = t, spanText(d.art.Text, toks, k, j), j
+	if j+1 < n && (toks[j].Lower == "of" || toks[j].Lower == "for" || toks[j].Lower == "to") {
+		b := j + 1
+		if toks[b].Lower == "the" && b+1 < n {
+			b++
+		}
+		if body := d.bodyAt(toks, cover, b); body >= 0 {
+			r.of = body
+			r.end = d.ments[body].j
+		}
+	}
+	return r, true
+}
+
+// bodyAt returns the non-person mention starting at token b, following a
+// possessive to its head ("Argentina's Amnesty International"), or -1.
+func (d *doc) bodyAt(toks []token, cover []int, b int) int {
+	if b >= len(toks) || cover[b] == 0 {
+		return -1
+	}
+	m := d.ments[cover[b]-1]
+	if m.i != b {
+		return -1
+	}
+	if m.j+1 < len(toks) && toks[m.j].Lower == "'s" {
+		if next := d.bodyAt(toks, cover, m.j+1); next >= 0 {
+			return next
+		}
+	}
+	if m.typ == Person {
+		return -1
+	}
+	return cover[b] - 1
+}
+
+// skipCopula steps over "is", "was", "has been", "served as", "became" and
+// returns where the predicate starts (k itself when there is no copula).
+func skipCopula(toks []token, k int) int {
+	start := k
+	for k < len(toks) && k < start+4 {
+		switch toks[k].Lower {
+		case "is", "was", "has", "had", "been", "became", "becomes", "serves", "served", "as", "also", "then", "currently", "now", "remains", "remained", "named", "appointed":
+			k++
+			continue
+		}
+		break
+	}
+	if k == start || (k == start+1 && (toks[start].Lower == "also" || toks[start].Lower == "then" || toks[start].Lower == "as" || toks[start].Lower == "now")) {
+		return start
+	}
+	return k
+}
+
+func appositionEnd(t token) bool {
+	return t.Text == "," || t.Text == "." || t.Text == "(" || t.Text == ";" || t.Lower == "and" || strings.HasPrefix(t.Tag, "VB")
 }

@@ -56,7 +56,16 @@ func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 func (d *doc) structural(si int) {
 	for k := range d.ments {
 		m := &d.ments[k]
-		if m.sent != si || m.title == nil || m.title.Relation == "" || m.actor < 0 || m.kind == mDescription {
+		if m.sent != si || m.actor < 0 || m.kind == mDescription {
+			continue
+		}
+		for _, r := range m.extraTitles {
+			if r.t.Relation == "" || r.of < 0 || d.ments[r.of].actor < 0 || d.actors[d.ments[r.of].actor].Type == Person {
+				continue
+			}
+			d.emit(si, m.actor, d.ments[r.of].actor, r.t.Relation, Asserted, r.text, r.text, "title", confTitle)
+		}
+		if m.title == nil || m.title.Relation == "" {
 			continue
 		}
 		person := d.actors[m.actor]
@@ -100,7 +109,13 @@ func (d *doc) structural(si int) {
 			continue
 		}
 		if d.actors[body].Type == Person {
-			continue
+			// "Merkel's spokesperson": an official of a person is an
+			// official of the person's state.
+			b, ok := d.countryActor(d.actors[body].Country)
+			if !ok || b == m.actor {
+				continue
+			}
+			body, rule = b, rule+"+principal-country"
 		}
 		d.emit(si, m.actor, body, m.title.Relation, Asserted, m.titleText, m.titleText, rule, conf)
 	}
@@ -116,12 +131,9 @@ func stateTitle(t *titleEntry) bool {
 	return false
 }
 
-// countryActor returns the article's actor for the state with this ISO code.
+// countryActor returns the article's actor for the state with this ISO
+// code, if the article names it.
 func (d *doc) countryActor(iso string) (int, bool) {
-	for i, a := range d.actors {
-		if a.Type == Country && a.Country == iso && (a.entry == nil || a.entry.Type == Country) {
-			return i, true
-		}
-	}
-	return -1, false
+	a, ok := d.actorByID[d.x.kb.stateByISO[iso]]
+	return a, ok
 }
