@@ -119,19 +119,19 @@ const (
 
 // A mention is one place an actor is named.
 type mention struct {
-	sent, i, j int // tokens [i, j) of sentence sent
-	kind       mentionKind
-	entry      *Entry
-	name       string // surface form
-	typ        ActorType
-	actor      int // index into doc.actors; -1 until resolved
-	modifier   bool
-	title      *titleEntry // a title stated before or beside a person
-	titleText  string
-	titleOf    int // mention index of the body the title is of, or -1
-	country    string
-	gender     string
-	descTitle  string // for descriptions: the title words, lower case
+	sent, i, j  int // tokens [i, j) of sentence sent
+	kind        mentionKind
+	entry       *Entry
+	name        string // surface form
+	typ         ActorType
+	actor       int // index into doc.actors; -1 until resolved
+	modifier    bool
+	title       *titleEntry // a title stated before or beside a person
+	titleText   string
+	titleOf     int // mention index of the body the title is of, or -1
+	country     string
+	gender      string
+	descTitle   string     // for descriptions: the title words, lower case
 	extraTitles []titleRef // more titles joined by "and": "party leader and Prime Minister X"
 }
 

@@ -167,6 +167,11 @@ func (d *doc) attach(si int, h hit) {
 		}
 		subj, sconf := d.possessor(si, h.first)
 		if len(subj) == 0 {
+			// "Qasem Soleimani, head of Iran's Quds Force": an apposition
+			// belongs to the name before its comma.
+			subj = d.appositionHead(si, h.first)
+		}
+		if len(subj) == 0 {
 			if !d.nounTakesClauseSubject(si, h.first) {
 				return
 			}
@@ -241,4 +246,22 @@ func (d *doc) nounTakesClauseSubject(si, pos int) bool {
 		return true // an apposition: "X, a member of Y"
 	}
 	return false
+}
+
+// appositionHead returns the actor an apposition starting before pos
+// describes: "NAME, [the|a|an] [adjectives] NOUN ..." gives NAME.
+func (d *doc) appositionHead(si, pos int) []int {
+	toks := d.sents[si].Tokens
+	k := pos - 1
+	for g := 0; k >= 0 && g < 3 && (toks[k].Tag == "DT" || toks[k].Tag == "JJ" || toks[k].Tag == "VBN"); g++ {
+		k--
+	}
+	if k < 1 || toks[k].Text != "," {
+		return nil
+	}
+	m := d.mentionAt(si, k-1)
+	if m < 0 || d.ments[m].actor < 0 || d.ments[m].j != k {
+		return nil
+	}
+	return []int{d.ments[m].actor}
 }
