@@ -62,7 +62,7 @@ func (d *doc) subjectOf(si, pos int) ([]int, float64) {
 	// "Speaking during a meeting with Y, X emphasized": an initial
 	// participial or prepositional phrase takes the main clause's subject.
 	if comma := firstComma(toks); comma > pos && len(toks) > 0 && (toks[0].Tag == "VBG" || toks[0].Tag == "VBN" || toks[0].Tag == "IN") {
-		if g, pen := d.firstArg(si, comma+1, len(toks)); len(g) > 0 {
+		if g, pen := d.leftmostArg(si, comma+1, len(toks)); len(g) > 0 {
 			return g, pen + 0.15
 		}
 	}
@@ -76,7 +76,7 @@ func (d *doc) subjectOf(si, pos int) ([]int, float64) {
 				break
 			}
 		}
-		if g, pen := d.firstArg(si, outer, start); len(g) > 0 {
+		if g, pen := d.leftmostArg(si, outer, start); len(g) > 0 {
 			return g, pen + 0.1
 		}
 	}
@@ -98,6 +98,15 @@ func firstComma(toks []token) int {
 // message blaming Iran"); never one governed by a preposition. The actors
 // coordinated with it come too.
 func (d *doc) firstArg(si, from, to int) ([]int, float64) {
+	if g, pen := d.nearestArg(si, from, to); len(g) > 0 {
+		return g, pen
+	}
+	return d.leftmostArg(si, from, to)
+}
+
+// nearestArg returns the argument mention right before token `to` with no
+// finite verb, comma or conjunction between them.
+func (d *doc) nearestArg(si, from, to int) ([]int, float64) {
 	toks := d.sents[si].Tokens
 	for k := to - 1; k >= from; k-- {
 		t := toks[k]
@@ -121,6 +130,13 @@ func (d *doc) firstArg(si, from, to int) ([]int, float64) {
 		}
 		return d.group(si, m), pen
 	}
+	return nil, 0
+}
+
+// leftmostArg returns the first argument mention of [from, to) that is not
+// governed by a preposition.
+func (d *doc) leftmostArg(si, from, to int) ([]int, float64) {
+	toks := d.sents[si].Tokens
 	for k := from; k < to; k++ {
 		m := d.mentionAt(si, k)
 		if m < 0 || d.ments[m].i != k {
@@ -164,12 +180,18 @@ func (d *doc) group(si, m int) []int {
 	toks := d.sents[si].Tokens
 	out := []int{d.ments[m].actor}
 	k := d.ments[m].j
+	closed := 1 // members up to here are part of a list that ended with "and"
 	for k < len(toks) {
-		if toks[k].Text != "," && toks[k].Lower != "and" {
+		if toks[k].Text != "," && toks[k].Lower != "and" && toks[k].Lower != "or" {
 			break
 		}
 		j := k + 1
-		if toks[k].Text == "," && j < len(toks) && toks[j].Lower == "and" {
+		conj := toks[k].Lower == "and" || toks[k].Lower == "or"
+		if toks[k].Text == "," && j < len(toks) && (toks[j].Lower == "and" || toks[j].Lower == "or") {
+			j++
+			conj = true
+		}
+		for j < len(toks) && (toks[j].Lower == "both" || toks[j].Lower == "either") {
 			j++
 		}
 		for j < len(toks) && (toks[j].Tag == "DT" || toks[j].Tag == "JJ") && d.mentionAt(si, j) < 0 {
@@ -182,9 +204,13 @@ func (d *doc) group(si, m int) []int {
 		if a := d.ments[n].actor; a >= 0 && !containsInt(out, a) {
 			out = append(out, a)
 		}
+		if conj {
+			closed = len(out)
+		}
 		k = d.ments[n].j
 	}
-	return out
+	// "X, Y and Z" is a list; "Pezeshkian, Khamenei emphasized" is not.
+	return out[:closed]
 }
 
 // headAt returns the argument mention that starts at token k, stepping over
@@ -369,9 +395,13 @@ func (d *doc) modality(si int, h hit) Modality {
 		"aims to", "aim to", "offered to", "offers to", "offer to", "proposed", "proposes", "ready to", "willing to", "prepared to",
 		"will", "'ll", "would like", "expected to", "set to", "scheduled to", "due to", "going to", "agreed to", "vowed to", "pledged to",
 		"called for", "calls for", "call for", "openness to", "open to", "invitation", "invited", "promise", "promised to",
-		"looking to", "considering", "prospect of", "trying to", "tried to", "try to", "attempt to", "attempted to", "push for", "pushed for"):
+		"looking to", "considering", "prospect of", "trying to", "tried to", "try to", "attempt to", "attempted to", "push for", "pushed for",
+		"plans on", "plan on", "planning on", "intends", "aims", "would", "is to", "are to", "was to", "were to",
+		"plot to", "plotted to", "plotting to", "plots to", "voted to", "vote to", "votes to", "voting to", "resolution to",
+		"motion to", "bill to", "decided to", "decision to", "decides to", "announced plans", "threatened to", "threatens to", "threaten to",
+		"ordered", "orders", "called on", "urged", "asked", "demanded", "wants", "sought", "seeks", "willingness", "intention", "intent"):
 		return Intended
-	case has("could", "may", "might", "possibly", "possible", "potential", "speculation", "likely", "perhaps", "reportedly", "allegedly", "rumoured", "rumored", "would"):
+	case has("could", "may", "might", "possibly", "possible", "potential", "speculation", "likely", "perhaps", "reportedly", "allegedly", "rumoured", "rumored", "possibility", "chance", "risk"):
 		return Possible
 	}
 	return Asserted
