@@ -82,10 +82,14 @@ MATCH (n:Claim {id: c.id})
 SET n = c`
 
 // aggregateCypher summarises the stored claims of each key of $keys (key,
-// a); the roll-up rules themselves are applied in Go (rollUp.props).
+// a), leaving out those of the articles being replaced ($replaced). It runs
+// before the batch writes its claims, so it reads committed data only; the
+// batch's claims are added in Go, and the roll-up rules are applied in Go
+// (rollUp.props).
 const aggregateCypher = `UNWIND $keys AS k
 CALL (k) {
   MATCH (c:Claim {key: k.key})
+  WHERE NOT c.article IN $replaced
   RETURN count(c) AS n,
     count(DISTINCT c.article) AS articles,
     collect(DISTINCT c.published) AS dates,

@@ -203,17 +203,8 @@ func (e *Exporter) Write(ctx context.Context, batch []extract.Result) (Stats, er
 				ru = newRollUp(c.a, r.Predicate, c.b)
 				e.rollUps[c.key] = ru
 			}
-			ru.n++
-			if !inArticle[c.key] {
-				inArticle[c.key] = true
-				ru.articles++
-				ru.seen(c.published)
-			}
-			ru.modality[r.Modality]++
-			ru.confidence = max(ru.confidence, r.Confidence)
-			if r.Role != "" {
-				ru.roles[r.Role]++
-			}
+			ru.add(c, !inArticle[c.key])
+			inArticle[c.key] = true
 			touched[c.key] = true
 		}
 	}

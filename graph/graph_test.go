@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -65,11 +66,22 @@ func deletePrefix(t testing.TB, l *Loader, prefix string) {
 	ctx := context.Background()
 	s := l.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: l.db})
 	defer s.Close(ctx)
-	res, err := s.Run(ctx, `MATCH (n)
+	// Relationships first, in small transactions: a hot actor's thousands
+	// of relationships would not fit the transaction memory of one delete.
+	var err error
+	for _, q := range []string{`MATCH (n)-[r]->()
 WHERE coalesce(n.article, n.id) STARTS WITH $prefix
-CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`, map[string]any{"prefix": prefix})
-	if err == nil {
-		_, err = res.Consume(ctx)
+CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`, `MATCH (n)
+WHERE coalesce(n.article, n.id) STARTS WITH $prefix
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`} {
+		var res neo4j.ResultWithContext
+		res, err = s.Run(ctx, q, map[string]any{"prefix": prefix})
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			break
+		}
 	}
 	if err != nil {
 		t.Fatalf("delete test data %s: %v", prefix, err)
@@ -265,10 +277,8 @@ func synth(o synthOptions) []extract.Result {
 			})
 		}
 		var actors []extract.Actor
-		for i := range o.actors {
-			if used[i] {
-				actors = append(actors, actor(i))
-			}
+		for _, i := range slices.Sorted(maps.Keys(used)) {
+			actors = append(actors, actor(i))
 		}
 		out[n] = extract.Result{Article: art, Actors: actors, Relations: rels}
 	}

@@ -220,8 +220,6 @@ type oldClaim struct {
 	seen bool             // also in the new version
 }
 
-// keyRow is a roll-up to recompute.
-type keyRow struct{ key, a, b string }
 
 // write runs a batch's statements in tx. It may run more than once (the
 // driver retries), so it keeps no state outside its return value.
@@ -265,6 +263,56 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 		return st, err
 	}
 
+	// Claims: sort into new, kept and dropped, and gather the roll-up keys
+	// they touch.
+	rollUps := make(map[string]*rollUp)
+	touch := func(key, a string, p extract.Predicate, b string) {
+		if rollUps[key] == nil {
+			rollUps[key] = newRollUp(a, p, b)
+		}
+	}
+	var create, update []any
+	for _, a := range p.articles {
+		var fresh []any
+		for _, c := range a.claims {
+			touch(c.key, c.a, c.rel.Predicate, c.b)
+			st.Claims++
+			if o, ok := old[c.id]; ok {
+				o.seen = true
+				update = append(update, c.props())
+				continue
+			}
+			fresh = append(fresh, c.props())
+		}
+		if len(fresh) > 0 {
+			create = append(create, map[string]any{"id": a.art.ID, "claims": fresh})
+		}
+	}
+	var gone []string
+	for _, o := range old {
+		if o.seen {
+			continue
+		}
+		gone = append(gone, o.id)
+		if o.rel.Predicate.Valid() {
+			a, b := rollUpEnds(o.rel)
+			touch(rollUpKey(a, o.rel.Predicate, b), a, o.rel.Predicate, b)
+		}
+	}
+
+	// Roll-ups: what the other articles' stored claims say, plus the batch.
+	kbRoles, err := aggregate(ctx, tx, rollUps, stored)
+	if err != nil {
+		return st, err
+	}
+	for _, a := range p.articles {
+		inArticle := make(map[string]bool)
+		for _, c := range a.claims {
+			rollUps[c.key].add(c, !inArticle[c.key])
+			inArticle[c.key] = true
+		}
+	}
+
 	// Articles and their mentions.
 	articles := make([]any, len(p.articles))
 	mentions := make([]any, len(p.articles))
@@ -288,44 +336,7 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 		return st, fmt.Errorf("create mentions: %w", err)
 	}
 
-	// Claims: create the new, update the kept, delete the dropped.
-	touched := make(map[extract.Predicate]map[string]keyRow)
-	touch := func(m map[extract.Predicate]map[string]keyRow, p extract.Predicate, k keyRow) {
-		if m[p] == nil {
-			m[p] = make(map[string]keyRow)
-		}
-		m[p][k.key] = k
-	}
-	var create, update []any
-	for _, a := range p.articles {
-		var fresh []any
-		for _, c := range a.claims {
-			touch(touched, c.rel.Predicate, keyRow{c.key, c.a, c.b})
-			st.Claims++
-			if o, ok := old[c.id]; ok {
-				o.seen = true
-				update = append(update, c.props())
-				continue
-			}
-			fresh = append(fresh, c.props())
-		}
-		if len(fresh) > 0 {
-			create = append(create, map[string]any{"id": a.art.ID, "claims": fresh})
-		}
-	}
-	var gone []string
-	for _, o := range old {
-		if o.seen {
-			continue
-		}
-		gone = append(gone, o.id)
-		if !o.rel.Predicate.Valid() {
-			continue
-		}
-		a, b := rollUpEnds(o.rel)
-		k := keyRow{rollUpKey(a, o.rel.Predicate, b), a, b}
-		touch(touched, o.rel.Predicate, k)
-	}
+	// Claims.
 	if len(gone) > 0 {
 		if err := run(ctx, tx, deleteClaimsCypher, map[string]any{"ids": gone}); err != nil {
 			return st, fmt.Errorf("delete %d replaced claims: %w", len(gone), err)
@@ -342,10 +353,32 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 		}
 	}
 
-	// Roll-ups of every key touched, from the claims now stored.
-	n, err := l.writeRollUps(ctx, tx, touched)
-	st.RollUps = n
-	return st, err
+	// Roll-ups: written per predicate, deleted when no claim is left.
+	write := make(map[extract.Predicate][]any)
+	drop := make(map[extract.Predicate][]any)
+	for key, ru := range rollUps {
+		ends := map[string]any{"a": ru.a, "b": ru.b}
+		if ru.n == 0 {
+			drop[ru.p] = append(drop[ru.p], ends)
+			continue
+		}
+		ends["props"] = ru.props(kbRoles[key])
+		write[ru.p] = append(write[ru.p], ends)
+	}
+	for _, pr := range extract.Predicates {
+		if rows := write[pr]; len(rows) > 0 {
+			if err := run(ctx, tx, l.rollUp[pr], map[string]any{"rows": rows}); err != nil {
+				return st, fmt.Errorf("write %d %s roll-ups: %w", len(rows), pr, err)
+			}
+			st.RollUps += len(rows)
+		}
+		if rows := drop[pr]; len(rows) > 0 {
+			if err := run(ctx, tx, l.rollDown[pr], map[string]any{"rows": rows}); err != nil {
+				return st, fmt.Errorf("delete %d emptied %s roll-ups: %w", len(rows), pr, err)
+			}
+		}
+	}
+	return st, nil
 }
 
 // writeActors merges the batch's actors with the stored ones by the rules
@@ -418,40 +451,35 @@ func stringList(v any) []string {
 	return out
 }
 
-// writeRollUps recomputes the roll-ups of the touched keys from the stored
-// claims: it aggregates them in one statement, applies the rules in Go
-// (shared with the Exporter), then writes and deletes per predicate. It
-// returns the number of roll-ups written.
-func (l *Loader) writeRollUps(ctx context.Context, tx neo4j.ManagedTransaction, touched map[extract.Predicate]map[string]keyRow) (int, error) {
-	var keys []any
-	byKey := make(map[string]*rollUp)
-	for p, ks := range touched {
-		kb := p == extract.Leads || p == extract.OfficialOf
-		for _, k := range ks {
-			keys = append(keys, map[string]any{"key": k.key, "a": k.a, "kb": kb})
-			byKey[k.key] = newRollUp(k.a, p, k.b)
-		}
+// aggregate fills rollUps with the stored claims of their keys, except
+// those of the articles in replaced (the batch brings their new claims), and
+// returns the subject's kbRoles for each LEADS and OFFICIAL_OF key.
+func aggregate(ctx context.Context, tx neo4j.ManagedTransaction, rollUps map[string]*rollUp, replaced []string) (map[string][]string, error) {
+	keys := make([]any, 0, len(rollUps))
+	for key, ru := range rollUps {
+		kb := ru.p == extract.Leads || ru.p == extract.OfficialOf
+		keys = append(keys, map[string]any{"key": key, "a": ru.a, "kb": kb})
 	}
+	kbRoles := make(map[string][]string)
 	if len(keys) == 0 {
-		return 0, nil
+		return kbRoles, nil
 	}
-	res, err := tx.Run(ctx, aggregateCypher, map[string]any{"keys": keys})
+	res, err := tx.Run(ctx, aggregateCypher, map[string]any{"keys": keys, "replaced": nonNil(replaced)})
 	if err != nil {
-		return 0, fmt.Errorf("aggregate claims of %d keys: %w", len(keys), err)
+		return nil, fmt.Errorf("aggregate claims of %d keys: %w", len(keys), err)
 	}
-	write := make(map[extract.Predicate][]any)
-	drop := make(map[extract.Predicate][]any)
 	for res.Next(ctx) {
 		v := res.Record().Values
 		key, _ := v[0].(string)
-		ru := byKey[key]
+		ru := rollUps[key]
 		if ru == nil {
 			continue
 		}
+		if roles, ok := v[10].([]any); ok {
+			kbRoles[key] = stringList(roles)
+		}
 		n, _ := v[1].(int64)
-		ends := map[string]any{"a": ru.a, "b": ru.b}
 		if n == 0 {
-			drop[ru.p] = append(drop[ru.p], ends)
 			continue
 		}
 		articles, _ := v[2].(int64)
@@ -467,27 +495,11 @@ func (l *Loader) writeRollUps(ctx context.Context, tx neo4j.ManagedTransaction, 
 		for _, r := range stringList(v[9]) {
 			ru.roles[r]++
 		}
-		ends["props"] = ru.props(stringList(v[10]))
-		write[ru.p] = append(write[ru.p], ends)
 	}
 	if err := res.Err(); err != nil {
-		return 0, fmt.Errorf("aggregate claims of %d keys: %w", len(keys), err)
+		return nil, fmt.Errorf("aggregate claims of %d keys: %w", len(keys), err)
 	}
-	written := 0
-	for _, p := range extract.Predicates {
-		if rows := write[p]; len(rows) > 0 {
-			if err := run(ctx, tx, l.rollUp[p], map[string]any{"rows": rows}); err != nil {
-				return 0, fmt.Errorf("write %d %s roll-ups: %w", len(rows), p, err)
-			}
-			written += len(rows)
-		}
-		if rows := drop[p]; len(rows) > 0 {
-			if err := run(ctx, tx, l.rollDown[p], map[string]any{"rows": rows}); err != nil {
-				return 0, fmt.Errorf("delete %d emptied %s roll-ups: %w", len(rows), p, err)
-			}
-		}
-	}
-	return written, nil
+	return kbRoles, nil
 }
 
 // run runs a statement that returns nothing and waits for it to finish.

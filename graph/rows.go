@@ -306,6 +306,21 @@ func newRollUp(a string, p extract.Predicate, b string) *rollUp {
 	return &rollUp{a: a, b: b, p: p, modality: make(map[extract.Modality]int), roles: make(map[string]int)}
 }
 
+// add counts one claim; firstOfArticle says it is the first claim of its
+// article for this key (articles counts distinct articles).
+func (ru *rollUp) add(c claimRow, firstOfArticle bool) {
+	ru.n++
+	if firstOfArticle {
+		ru.articles++
+	}
+	ru.seen(c.published)
+	ru.modality[c.rel.Modality]++
+	ru.confidence = max(ru.confidence, c.rel.Confidence)
+	if c.rel.Role != "" {
+		ru.roles[c.rel.Role]++
+	}
+}
+
 // seen widens first and last to take in a claim's published date.
 func (ru *rollUp) seen(date string) {
 	if date == "" {
