@@ -220,7 +220,6 @@ type oldClaim struct {
 	seen bool             // also in the new version
 }
 
-
 // write runs a batch's statements in tx. It may run more than once (the
 // driver retries), so it keeps no state outside its return value.
 func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepared) (Stats, error) {
