@@ -115,6 +115,7 @@ const (
 	mSurname                        // a lone capitalised word, resolved to a person later
 	mPronoun                        // he, she, his, her
 	mDescription                    // "the president", "the country"
+	mBareOrg                        // "Parliament", "the Senate": the body of the article's state
 )
 
 // A mention is one place an actor is named.
@@ -139,8 +140,8 @@ type mention struct {
 func (d *doc) detectMentions(si int) {
 	s := &d.sents[si]
 	toks := s.Tokens
-	n := len(toks)
-	cover := make([]int, n) // mention index + 1 per token
+	n := creditStart(toks) // a photo credit names no actor
+	cover := make([]int, len(toks)) // mention index + 1 per token
 	add := func(m mention) int {
 		m.sent = si
 		m.actor = -1
@@ -158,7 +159,7 @@ func (d *doc) detectMentions(si int) {
 	// 1. Knowledge-base names, longest match first.
 	for i := 0; i < n; {
 		nm, j, ok := d.x.names.match(toks, i)
-		if !ok || !d.acceptKBMatch(s, i, j, nm) {
+		if !ok || !d.acceptKBMatch(s, cover, i, j, nm) {
 			i++
 			continue
 		}
@@ -379,14 +380,14 @@ func (d *doc) detectMentions(si int) {
 	d.cover[si] = cover
 }
 
-// acceptKBMatch rejects knowledge-base matches that are not names here: a
-// lone capitalised common word at the start of a sentence ("Chad" is fine,
-// but "Georgia" in "Georgia's governor" stays ambiguous either way).
-func (d *doc) acceptKBMatch(s *sentence, i, j int, nm kbName) bool {
-	if nm.form == formDemonym {
-		// "Iranian" is a country mention; "Iranians" too. Plural demonyms
-		// of people ("Americans") are kept as the country.
+// acceptKBMatch rejects knowledge-base matches that are part of a longer
+// name: "Mehr" is a news agency, but not in "Ali Alghasi Mehr".
+func (d *doc) acceptKBMatch(s *sentence, cover []int, i, j int, nm kbName) bool {
+	if j-i > 1 || nm.entry.Type != Organization || nm.caps {
 		return true
+	}
+	if i > 0 && cover[i-1] == 0 && isNameToken(s.Tokens[i-1]) && !d.x.kb.stopCaps[s.Tokens[i-1].Text] {
+		return false
 	}
 	return true
 }
@@ -467,6 +468,10 @@ func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add 
 				m := mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: Organization, kind: mOrg}
 				m.country = d.countryBefore(cover, toks, i)
 				add(m)
+			} else if end-i == 1 && (i > 0 || d.sents[si].Headline) {
+				// A bare "Parliament" or "Senate": the body of the
+				// article's state, decided once the state is known.
+				add(mention{i: i, j: end, name: toks[i].Text, typ: Organization, kind: mBareOrg})
 			}
 			i = h + 1
 			continue
@@ -729,4 +734,18 @@ func skipCopula(toks []token, k int) int {
 
 func appositionEnd(t token) bool {
 	return t.Text == "," || t.Text == "." || t.Text == "(" || t.Text == ";" || t.Lower == "and" || strings.HasPrefix(t.Tag, "VB")
+}
+
+// creditStart returns where a photo credit ("Image: Garry Knight.",
+// "Photo: Reuters") begins in a sentence, or its length.
+func creditStart(toks []token) int {
+	for i := 0; i+1 < len(toks); i++ {
+		switch toks[i].Lower {
+		case "image", "photo", "photograph", "picture", "credit", "credits", "video":
+			if toks[i+1].Text == ":" {
+				return i
+			}
+		}
+	}
+	return len(toks)
 }

@@ -94,6 +94,16 @@ func (d *doc) resolve() {
 		}
 	}
 	d.pickMainCountry()
+	for k := range d.ments {
+		m := &d.ments[k]
+		if m.kind != mBareOrg || d.mainCountry < 0 {
+			continue
+		}
+		if e := d.bodyOf(d.actors[d.mainCountry].Country, m.name); e != nil {
+			m.actor = d.actorFor(e.ID, e.Name, e.Type, e.Country, e)
+			d.actors[m.actor].addAlias(m.name)
+		}
+	}
 	// Pass 3: pronouns and descriptions, in reading order.
 	order := make([]int, len(d.ments))
 	for k := range order {
@@ -326,9 +336,13 @@ func (d *doc) actorList() []Actor {
 			used[m.actor] = true
 		}
 	}
+	inRelation := map[string]bool{}
+	for _, r := range d.relations {
+		inRelation[r.Subject], inRelation[r.Object] = true, true
+	}
 	var out []Actor
 	for i, a := range d.actors {
-		if !used[i] {
+		if !used[i] || d.passing(a, inRelation[a.ID]) {
 			continue
 		}
 		act := a.Actor
@@ -389,4 +403,48 @@ func (d *doc) pronounAntecedent(before []int, m *mention) int {
 		}
 	}
 	return -1
+}
+
+// passing reports whether an actor is only mentioned in passing and is not
+// worth a node: a name the KB does not know, or a company or outlet, named
+// once and taking part in no relation (a photo credit, a source quoted).
+func (d *doc) passing(a *actorBuild, related bool) bool {
+	if related || a.Mentions > 1 {
+		return false
+	}
+	if a.entry == nil {
+		return false
+	}
+	return a.entry.Kind == "media" || a.entry.Kind == "company"
+}
+
+// bodyOf returns the KB organisation of the state with this ISO code that a
+// bare head noun names: "Parliament" in a British article is the UK
+// Parliament. The body's name must end with the word, or the word must be
+// one of its aliases; with several, the first in the KB wins.
+func (d *doc) bodyOf(iso, word string) *Entry {
+	if iso == "" {
+		return nil
+	}
+	lw := strings.ToLower(word)
+	for _, id := range d.x.kb.order {
+		e := d.x.kb.entries[id]
+		if e.Type != Organization || e.Country != iso {
+			continue
+		}
+		switch e.Kind {
+		case "legislature", "government", "court", "military":
+		default:
+			continue
+		}
+		if strings.HasSuffix(strings.ToLower(e.Name), " "+lw) || strings.HasPrefix(strings.ToLower(e.Name), lw+" of ") {
+			return e
+		}
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, word) {
+				return e
+			}
+		}
+	}
+	return nil
 }

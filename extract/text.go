@@ -85,6 +85,12 @@ func (tl *textLayer) sentences(text string) []sentence {
 		}
 		var parts []string
 		for _, s := range tl.segmenter.Tokenize(lt) {
+			// Punkt ends a sentence after a middle initial: "John R." +
+			// "Bolton resigned." are one sentence.
+			if n := len(parts); n > 0 && endsWithInitial(parts[n-1]) && startsUpper(strings.TrimSpace(s.Text)) {
+				parts[n-1] += s.Text
+				continue
+			}
 			parts = append(parts, s.Text)
 		}
 		for _, sp := range sentenceSpans(lt, parts) {
@@ -312,4 +318,11 @@ func splitHyphens(tok string) []piece {
 		off += len(p)
 	}
 	return out
+}
+
+// endsWithInitial reports whether s ends with a capital initial such as " R.".
+func endsWithInitial(s string) bool {
+	s = strings.TrimRight(s, " ")
+	n := len(s)
+	return n >= 3 && s[n-1] == '.' && s[n-2] >= 'A' && s[n-2] <= 'Z' && s[n-3] == ' '
 }
