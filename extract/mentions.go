@@ -140,7 +140,7 @@ type mention struct {
 func (d *doc) detectMentions(si int) {
 	s := &d.sents[si]
 	toks := s.Tokens
-	n := creditStart(toks) // a photo credit names no actor
+	n := creditStart(toks)          // a photo credit names no actor
 	cover := make([]int, len(toks)) // mention index + 1 per token
 	add := func(m mention) int {
 		m.sent = si
