@@ -25,7 +25,7 @@ func clauseBreak(t token) bool {
 		return true
 	case "that":
 		return t.Tag == "IN" || t.Tag == "WDT"
-	case "said", "says", "say", "told", "tells", "stated", "added", "announced", "claimed", "insisted", "noted", "argued", "stressed", "emphasized", "emphasised", "expressed", "believes", "believed", "thinks":
+	case "said", "says", "say", "told", "tells", "stated", "added", "announced", "claimed", "insisted", "noted", "argued", "stressed", "emphasized", "emphasised", "expressed", "believes", "believed", "thinks", "reported", "reports", "wrote", "writes", "according":
 		return true
 	}
 	return false
@@ -271,6 +271,13 @@ func (d *doc) argsRight(si, k int) []int {
 		}
 		break
 	}
+	// "the government of Abdrabbuh Mansur Hadi", "the people of Iran"
+	if k+1 < len(toks) && representatives[toks[k].Lower] && toks[k+1].Lower == "of" && d.mentionAt(si, k) < 0 {
+		k += 2
+		if k < len(toks) && toks[k].Lower == "the" {
+			k++
+		}
+	}
 	m := d.headAt(si, k)
 	if m < 0 {
 		return nil
@@ -281,6 +288,15 @@ func (d *doc) argsRight(si, k int) []int {
 	return d.group(si, m)
 }
 
+// representatives are nouns that stand for the actor of their "of" phrase:
+// "the government of X" is X for the relation.
+var representatives = map[string]bool{
+	"government": true, "administration": true, "regime": true, "forces": true, "troops": true, "army": true,
+	"military": true, "people": true, "citizens": true, "leadership": true, "authorities": true, "officials": true,
+	"representatives": true, "delegation": true, "allies": true, "supporters": true, "members": true, "leaders": true,
+	"cabinet": true, "envoy": true, "embassy": true, "president": true, "office": true,
+}
+
 // possessor returns the actor a nominal trigger at token pos belongs to:
 // "Iran's attack on", "US sanctions on", "his meeting with".
 func (d *doc) possessor(si, pos int) ([]int, float64) {
@@ -289,7 +305,7 @@ func (d *doc) possessor(si, pos int) ([]int, float64) {
 	for g := 0; k >= 0 && g < 2 && (toks[k].Tag == "JJ" || toks[k].Tag == "NN") && d.mentionAt(si, k) < 0; g++ {
 		k--
 	}
-	if k >= 0 && toks[k].Lower == "'s" {
+	if k >= 0 && (toks[k].Lower == "'s" || toks[k].Text == "'" || toks[k].Text == "’") {
 		k--
 	}
 	m := d.mentionAt(si, k)
@@ -342,6 +358,7 @@ func (d *doc) compounds(si int) {
 		if n >= len(toks) {
 			continue
 		}
+
 		for _, t := range d.x.lex.byFirst[toks[n].Lower] {
 			if t.Kind != betweenTrigger {
 				continue
@@ -405,4 +422,42 @@ func (d *doc) modality(si int, h hit) Modality {
 		return Possible
 	}
 	return Asserted
+}
+
+// backers are participles that, after "X-", make X a supporter of what they
+// describe: "the Iranian-backed militia", "Saudi-led coalition".
+var backers = map[string]Predicate{
+	"backed": Supported, "funded": Aided, "sponsored": Supported, "supported": Supported, "armed": Aided,
+	"allied": AlliedWith, "aligned": AlliedWith, "trained": Aided, "financed": Aided, "led": Leads,
+}
+
+// backedCompounds finds "X-backed Y" (Y the mention right after the
+// compound, or the name an apposition ", an X-backed militia" describes).
+func (d *doc) backedCompounds(si int) {
+	toks := d.sents[si].Tokens
+	for k := 1; k+1 < len(toks); k++ {
+		p, ok := backers[toks[k+1].Lower]
+		if !ok || toks[k].Text != "-" {
+			continue
+		}
+		x := d.mentionAt(si, k-1)
+		if x < 0 || d.ments[x].actor < 0 || d.ments[x].j != k {
+			continue
+		}
+		var ys []int
+		if m := d.headAt(si, k+2); m >= 0 {
+			ys = []int{d.ments[m].actor}
+		} else {
+			// ", an Iranian-backed militia": the name before the comma
+			start := d.ments[x].i - 1
+			for start >= 0 && (toks[start].Tag == "DT" || toks[start].Tag == "JJ") {
+				start--
+			}
+			ys = d.appositionHead(si, start+1)
+		}
+		trig := spanText(d.art.Text, toks, d.ments[x].i, k+2)
+		for _, y := range ys {
+			d.emit(si, d.ments[x].actor, y, p, Asserted, "", trig, "compound: X-"+toks[k+1].Lower, 0.7)
+		}
+	}
 }

@@ -476,6 +476,20 @@ func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add 
 			i = h + 1
 			continue
 		}
+		// "Iranian airline Mahan Air", "companies such as Deutsche Bahn,
+		// Daimler and Siemens": a class noun before the name makes it an
+		// organisation.
+		if _, titled := titleEnds[i]; !titled && orgClassBefore(toks, i) {
+			end := j
+			for end > i && isNameConnector(toks[end-1].Lower) {
+				end--
+			}
+			m := mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: Organization, kind: mOrg}
+			m.country = d.countryBefore(cover, toks, i)
+			add(m)
+			i = j
+			continue
+		}
 		// A person: after a title, or from a given name.
 		end := j
 		if k := d.nextOrgStart(toks, i, j); k > i {
@@ -748,4 +762,39 @@ func creditStart(toks []token) int {
 		}
 	}
 	return len(toks)
+}
+
+// orgClasses are common nouns that introduce an organisation's name.
+var orgClasses = map[string]bool{
+	"airline": true, "airlines": true, "carrier": true, "carriers": true, "company": true, "companies": true,
+	"firm": true, "firms": true, "group": true, "groups": true, "militia": true, "militias": true,
+	"newspaper": true, "newspapers": true, "broadcaster": true, "broadcasters": true, "network": true,
+	"agency": true, "agencies": true, "bank": true, "banks": true, "manufacturer": true, "manufacturers": true,
+	"automaker": true, "automakers": true, "giant": true, "conglomerate": true, "organisation": true,
+	"organization": true, "organisations": true, "organizations": true, "charity": true, "charities": true,
+	"outlet": true, "outlets": true, "website": true, "platform": true, "insurer": true, "retailer": true,
+	"operator": true, "contractor": true, "producer": true, "corporation": true, "corporations": true,
+	"businesses": true, "startup": true, "brand": true, "tabloid": true, "daily": true, "magazine": true,
+	"channel": true,
+}
+
+// orgClassBefore reports whether a class noun introduces the name at i:
+// "airline Mahan Air", "the newspaper Le Monde", or a list after "companies
+// such as", "firms including".
+func orgClassBefore(toks []token, i int) bool {
+	if i > 0 && orgClasses[toks[i-1].Lower] && !startsUpper(toks[i-1].Text) {
+		return true
+	}
+	// a list: walk back over names, commas and "and" to "such as"/"including"
+	k := i - 1
+	for k >= 0 && (startsUpper(toks[k].Text) || toks[k].Text == "," || toks[k].Lower == "and") && i-k < 16 {
+		k--
+	}
+	switch {
+	case k >= 2 && toks[k].Lower == "as" && toks[k-1].Lower == "such":
+		return orgClasses[toks[k-2].Lower]
+	case k >= 1 && (toks[k].Lower == "including" || toks[k].Lower == "like"):
+		return orgClasses[toks[k-1].Lower]
+	}
+	return false
 }

@@ -20,6 +20,7 @@ func (d *doc) relate(si int) {
 	d.structural(si)
 	d.triggers(si)
 	d.compounds(si)
+	d.backedCompounds(si)
 }
 
 // emit adds a relation once per (subject, predicate, object, modality,
