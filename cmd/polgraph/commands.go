@@ -42,7 +42,7 @@ func addInputFlags(cmd *cobra.Command) {
 	f.StringSlice("kb", nil, "extra knowledge-base YAML file (repeatable)")
 	f.StringSlice("lexicon", nil, "extra trigger lexicon TSV file (repeatable)")
 	f.Int("workers", 0, "extraction workers (default: one per core)")
-	f.Bool("strict", false, "exit 1 if any record was bad")
+	f.Bool("strict", false, "exit 1 if any record or file got a warning")
 }
 
 func addNeo4jFlags(cmd *cobra.Command) {
@@ -63,9 +63,11 @@ func merge(ms ...map[string]string) map[string]string {
 	return out
 }
 
-// finish picks the exit status of a reading command from its tally.
-func (a *app) finish(cmd *cobra.Command, t *tally, verb string, err error) error {
-	fmt.Fprintln(a.stderr, t.summary(verb))
+// finish prints the summary and picks the exit status of a reading
+// command from its tally: 130 when interrupted, 1 when no article could be
+// read or, with --strict, when any record got a warning, else 0.
+func (a *app) finish(cmd *cobra.Command, t *tally, verb, doneWord string, err error) error {
+	fmt.Fprintln(a.stderr, t.summary(verb, doneWord))
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			return &exitError{exitCanceled, errors.New("interrupted; run the same command again to resume")}
@@ -74,10 +76,12 @@ func (a *app) finish(cmd *cobra.Command, t *tally, verb string, err error) error
 	}
 	strict, _ := cmd.Flags().GetBool("strict")
 	switch {
-	case t.read.Load() == 0 && t.inputErr.Load():
-		return &exitError{exitFailure, errors.New("nothing could be read")}
-	case strict && t.problems.Load() > 0:
-		return &exitError{exitFailure, fmt.Errorf("--strict: %d bad records", t.problems.Load())}
+	case t.articles.Load() == 0 && t.read.Load() == 0:
+		return &exitError{exitFailure, errors.New("nothing could be read: no records in the input")}
+	case t.articles.Load() == 0:
+		return &exitError{exitFailure, fmt.Errorf("nothing could be read: all %d records or files skipped", t.read.Load())}
+	case strict && t.problems() > 0:
+		return &exitError{exitFailure, fmt.Errorf("--strict: %d warnings", t.problems())}
 	}
 	return nil
 }
@@ -139,7 +143,7 @@ the trigger that produced it.`,
 					err = cerr
 				}
 			}
-			return a.finish(cmd, t, "extract", err)
+			return a.finish(cmd, t, "extract", "extracted", err)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
@@ -236,9 +240,10 @@ func (b *batcher) flush(ctx context.Context) error {
 	return err
 }
 
-// sink returns the writer for load and run: Neo4j, or nothing at all with
-// --dry-run (everything is read and validated).
-func (a *app) sink(ctx context.Context, cfg config.Config, dry bool, stats *graph.Stats) (*batcher, func(context.Context, []string) (map[string]bool, error), func(), error) {
+// sink returns the writer for load and run and the resume check: Neo4j and
+// graph.Loader.Loaded, or, with --dry-run, a validator that writes nothing
+// and no resume check (nothing is connected to).
+func (a *app) sink(ctx context.Context, cfg config.Config, dry, reload bool, stats *graph.Stats) (*batcher, skipFunc, func(), error) {
 	if dry {
 		b := &batcher{n: cfg.Load.BatchSize, write: func(_ context.Context, rs []extract.Result) error {
 			for i := range rs {
@@ -263,21 +268,41 @@ func (a *app) sink(ctx context.Context, cfg config.Config, dry bool, stats *grap
 		}
 		return err
 	}}
-	return b, l.Loaded, func() { l.Close(context.WithoutCancel(ctx)) }, nil
+	var skip skipFunc = l.Loaded
+	if reload {
+		skip = nil
+	}
+	return b, skip, func() { l.Close(context.WithoutCancel(ctx)) }, nil
+}
+
+// addLoadFlags adds the flags load and run share.
+func addLoadFlags(cmd *cobra.Command, dry, reload *bool) {
+	cmd.Flags().BoolVar(dry, "dry-run", false, "read, extract and validate, but connect to nothing and write nothing")
+	cmd.Flags().BoolVar(reload, "reload", false, "also process articles already in the graph, replacing them (default: skip them)")
 }
 
 func (a *app) runCmd() *cobra.Command {
-	var dry bool
+	var dry, reload bool
 	cmd := &cobra.Command{
 		Use:   "run [INPUT...]",
 		Short: "Extract articles and load them into Neo4j in one streaming pass",
 		Long: `Run extracts the articles (the inputs of 'polgraph extract') on every core and
-loads the results into Neo4j through one writer, in batches. Articles already
-in the graph are skipped, so an interrupted run is resumed by running the same
-command again. Ctrl-C stops after the batch in flight; a second Ctrl-C stops at once.`,
+loads the results into Neo4j through one writer, in batches of --batch-size
+articles, each batch one transaction.
+
+Resuming: articles whose id is already in the graph are skipped, so an
+interrupted run is resumed by running the same command again and ends with
+the graph an uninterrupted run gives. --reload extracts them again and
+replaces them. Ctrl-C (or SIGTERM) stops after the batch in flight is
+written; a second one stops at once, and the batch in flight is rolled back.
+
+Bad input is reported as a warning naming the file and line and skipped (or
+repaired, as invalid UTF-8 is); the summary's counts add up to the records
+read. See 'polgraph --help' for exit codes.`,
 		Example: `  polgraph run ../shared/corpus/seed.jsonl
   polgraph run ./news/ --batch-size 200
-  polgraph run corpus.csv.gz --text-col body --dry-run`,
+  polgraph run corpus.csv.gz --text-col body --dry-run
+  polgraph run ./news/ --reload        # re-extract articles already loaded`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := a.loadConfig(cmd, merge(inputFlagKeys, neo4jFlagKeys))
 			if err != nil {
@@ -291,27 +316,25 @@ command again. Ctrl-C stops after the batch in flight; a second Ctrl-C stops at 
 			ctx := cmd.Context()
 			// Writes finish the batch in flight after a signal.
 			wctx := context.WithoutCancel(ctx)
-			b, skip, closeFn, err := a.sink(ctx, cfg, dry, &stats)
+			b, skip, closeFn, err := a.sink(ctx, cfg, dry, reload, &stats)
 			if err != nil {
 				return err
 			}
 			defer closeFn()
+			inputs := inputsOrStdin(args)
 			t := &tally{start: time.Now()}
-			stop := make(chan struct{})
-			go progress(a.log, t, 10*time.Second, stop)
-			err = a.stream(ctx, cfg, inputsOrStdin(args), x, cfg.WorkerCount(), skip,
+			p := a.startProgress(t, inputs)
+			err = a.stream(ctx, cfg, inputs, x, cfg.WorkerCount(), skip,
 				func(r extract.Result) error { return b.add(wctx, r) }, t)
-			if ferr := b.flush(wctx); err == nil {
-				err = ferr
-			} else if ferr != nil && !errors.Is(err, context.Canceled) {
+			if ferr := b.flush(wctx); ferr != nil && (err == nil || errors.Is(err, context.Canceled)) {
 				err = ferr
 			}
-			close(stop)
+			p.close()
 			a.loadSummary(stats, dry)
-			return a.finish(cmd, t, "run", err)
+			return a.finish(cmd, t, "run", "extracted", err)
 		},
 	}
-	cmd.Flags().BoolVar(&dry, "dry-run", false, "extract and validate, write nothing")
+	addLoadFlags(cmd, &dry, &reload)
 	addInputFlags(cmd)
 	addNeo4jFlags(cmd)
 	return cmd
@@ -327,17 +350,22 @@ func (a *app) loadSummary(s graph.Stats, dry bool) {
 }
 
 func (a *app) loadCmd() *cobra.Command {
-	var dry, strict bool
+	var dry, reload, strict bool
 	cmd := &cobra.Command{
 		Use:   "load [FILE|-]",
 		Short: "Load extraction JSONL (from 'polgraph extract') into Neo4j",
 		Long: `Load reads extraction JSONL (one result per line, the format 'polgraph extract'
-writes) and merges it into Neo4j in batches. A line that is not valid JSON or
-breaks the contract (unknown predicate, dangling actor) is reported with its
-line number and skipped. Loading is idempotent: loading the same file twice
-leaves the graph unchanged; articles already loaded are skipped.`,
+writes) and merges it into Neo4j in batches, each batch one transaction. A
+line that is not valid JSON or breaks the contract (unknown predicate,
+dangling actor) is reported with its line number and skipped.
+
+Resuming: articles already in the graph are skipped, so an interrupted load
+is resumed by running the same command again; --reload loads them again,
+replacing their claims. Loading the same file twice leaves the graph
+unchanged. Ctrl-C (or SIGTERM) stops after the batch in flight.`,
 		Example: `  polgraph load extraction.jsonl
-  polgraph extract corpus.jsonl | polgraph load -`,
+  polgraph extract corpus.jsonl | polgraph load -
+  polgraph load extraction.jsonl --reload --batch-size 200`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := a.loadConfig(cmd, neo4jFlagKeys)
@@ -360,42 +388,31 @@ leaves the graph unchanged; articles already loaded are skipped.`,
 			var stats graph.Stats
 			ctx := cmd.Context()
 			wctx := context.WithoutCancel(ctx)
-			b, skip, closeFn, err := a.sink(ctx, cfg, dry, &stats)
+			b, skip, closeFn, err := a.sink(ctx, cfg, dry, reload, &stats)
 			if err != nil {
 				return err
 			}
 			defer closeFn()
 			t := &tally{start: time.Now()}
+			p := a.startProgress(t, []string{path})
 			err = a.loadLines(ctx, path, r, cfg.Input.MaxBytes, skip, b, wctx, t)
-			if ferr := b.flush(wctx); err == nil {
+			if ferr := b.flush(wctx); ferr != nil && (err == nil || errors.Is(err, context.Canceled)) {
 				err = ferr
 			}
+			p.close()
 			a.loadSummary(stats, dry)
-			fmt.Fprintln(a.stderr, t.summary("load"))
-			if err != nil {
-				if errors.Is(err, context.Canceled) {
-					return &exitError{exitCanceled, errors.New("interrupted; run the same command again to resume")}
-				}
-				return err
-			}
-			if t.read.Load() == 0 && t.problems.Load() > 0 {
-				return &exitError{exitFailure, errors.New("nothing could be read")}
-			}
-			if strict && t.problems.Load() > 0 {
-				return &exitError{exitFailure, fmt.Errorf("--strict: %d bad records", t.problems.Load())}
-			}
-			return nil
+			return a.finish(cmd, t, "load", "loaded", err)
 		},
 	}
-	cmd.Flags().BoolVar(&dry, "dry-run", false, "read and validate, write nothing")
-	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 if any record was bad")
+	addLoadFlags(cmd, &dry, &reload)
+	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 if any line got a warning")
 	addNeo4jFlags(cmd)
 	return cmd
 }
 
 // loadLines reads extraction JSONL line by line (bounded), validating each.
 func (a *app) loadLines(ctx context.Context, path string, r io.Reader, maxBytes int64,
-	skip func(context.Context, []string) (map[string]bool, error), b *batcher, wctx context.Context, t *tally) error {
+	skip skipFunc, b *batcher, wctx context.Context, t *tally) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	limit := int(3*maxBytes + 1<<20)
 	var chunk []extract.Result
@@ -411,6 +428,9 @@ func (a *app) loadLines(ctx context.Context, path string, r io.Reader, maxBytes 
 			}
 			var err error
 			if loaded, err = skip(ctx, ids); err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
 				return err
 			}
 		}
@@ -419,7 +439,7 @@ func (a *app) loadLines(ctx context.Context, path string, r io.Reader, maxBytes 
 				t.resumed.Add(1)
 				continue
 			}
-			t.extracted.Add(1)
+			t.done.Add(1)
 			t.actors.Add(int64(len(res.Actors)))
 			t.relations.Add(int64(len(res.Relations)))
 			if err := b.add(wctx, res); err != nil {
@@ -441,7 +461,7 @@ func (a *app) loadLines(ctx context.Context, path string, r io.Reader, maxBytes 
 			return &exitError{exitFailure, fmt.Errorf("%s:%d: read: %v", path, line, err)}
 		}
 		bad := func(reason string) {
-			t.problems.Add(1)
+			t.read.Add(1)
 			t.skipped.Add(1)
 			a.log.Warn(fmt.Sprintf("%s:%d: %s", path, line, reason), "skipped", true)
 		}
@@ -457,8 +477,9 @@ func (a *app) loadLines(ctx context.Context, path string, r io.Reader, maxBytes 
 				bad("invalid record: " + verr.Error())
 			} else {
 				t.read.Add(1)
+				t.articles.Add(1)
 				chunk = append(chunk, res)
-				if len(chunk) >= 256 {
+				if len(chunk) >= chunkMax {
 					if err := flush(); err != nil {
 						return err
 					}
@@ -629,7 +650,7 @@ large corpus into an empty database. The files hold the same graph that
 			if cerr := ex.Close(); err == nil {
 				err = cerr
 			}
-			fmt.Fprintln(a.stderr, t.summary("export"))
+			fmt.Fprintln(a.stderr, t.summary("export", "exported"))
 			if err != nil {
 				return &exitError{exitFailure, err}
 			}

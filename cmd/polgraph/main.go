@@ -121,12 +121,20 @@ countries, organisations), extracts who did what to whom as typed relations
 (MET_WITH, CRITICIZED, SANCTIONED, ...) with the sentence that says so, and
 loads them into Neo4j. It works offline: no language-model service.
 
-Exit codes: 0 success (per-record problems are warnings); 1 nothing could be
-read, a database error, or --strict with a bad record; 2 usage error;
-130 interrupted.`,
+Bad input (a malformed JSON line, invalid UTF-8, an empty text, a CSV file
+without a text column, a binary or unknown file in a folder, an unreadable
+file, an article over --max-bytes) gives a warning naming the file and line
+and the run goes on; the summary line counts every record read.
+
+Exit codes:
+  0    success; per-record problems were warnings
+  1    no article could be read, a database error, or --strict and a warning
+  2    usage error (unknown command or flag, bad flag or config value)
+  130  interrupted (SIGINT or SIGTERM); run the same command again to resume`,
 		Example: `  polgraph extract articles.jsonl -o extraction.jsonl
   polgraph run ./news/            # extract and load a folder
-  polgraph eval --gold gold.jsonl --pred extraction.jsonl`,
+  polgraph eval --gold gold.jsonl --pred extraction.jsonl
+  source <(polgraph completion bash)`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -139,7 +147,9 @@ read, a database error, or --strict with a bad record; 2 usage error;
 	pf.StringVar(&a.logLevel, "log-level", "", "log level: debug, info, warn or error (config log.level)")
 	pf.StringVar(&a.logFormat, "log-format", "", "log format: text or json (config log.format)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(a.extractCmd(), a.loadCmd(), a.runCmd(), a.schemaCmd(), a.evalCmd(), a.exportCmd(), a.versionCmd())
+	root.CompletionOptions.DisableDefaultCmd = true // replaced by completionCmd, which has examples
+	root.AddCommand(a.extractCmd(), a.loadCmd(), a.runCmd(), a.schemaCmd(), a.evalCmd(), a.exportCmd(), a.versionCmd(),
+		a.completionCmd())
 	return root
 }
 
@@ -201,6 +211,44 @@ func (a *app) loadConfig(cmd *cobra.Command, keys map[string]string) (config.Con
 		a.log.Warn(w)
 	}
 	return cfg, nil
+}
+
+func (a *app) completionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "completion bash|zsh|fish|powershell",
+		Short: "Print a shell completion script",
+		Long: `Completion prints a script that completes polgraph's commands and flags in
+your shell. Load it in the current shell, or install it once for every new
+shell as shown below (start a new shell afterwards).`,
+		Example: `  # bash, this shell / every shell (needs the bash-completion package)
+  source <(polgraph completion bash)
+  polgraph completion bash > ~/.local/share/bash-completion/completions/polgraph
+
+  # zsh (compinit must be enabled)
+  polgraph completion zsh > "${fpath[1]}/_polgraph"
+
+  # fish
+  polgraph completion fish > ~/.config/fish/completions/polgraph.fish
+
+  # PowerShell
+  polgraph completion powershell | Out-String | Invoke-Expression`,
+		ValidArgs:             []string{"bash", "zsh", "fish", "powershell"},
+		Args:                  cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),
+		DisableFlagsInUseLine: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			root := cmd.Root()
+			switch args[0] {
+			case "bash":
+				return root.GenBashCompletionV2(a.stdout, true)
+			case "zsh":
+				return root.GenZshCompletion(a.stdout)
+			case "fish":
+				return root.GenFishCompletion(a.stdout, true)
+			default:
+				return root.GenPowerShellCompletionWithDesc(a.stdout)
+			}
+		},
+	}
 }
 
 func (a *app) versionCmd() *cobra.Command {

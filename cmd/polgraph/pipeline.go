@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -14,40 +13,58 @@ import (
 	"github.com/polgraph/polgraph/extract"
 )
 
-// tally counts what a run did; every article read ends up in exactly one of
-// extracted, skipped, duplicates or resumed.
+// tally counts what a run did. Every record read ends up counted exactly
+// once: read == done + skipped + duplicates + resumed, plus the records in
+// flight when a run is interrupted (reported as unfinished).
 type tally struct {
-	read          atomic.Int64 // articles the readers yielded
-	problems      atomic.Int64 // per-record warnings (skipped or repaired)
-	skipped       atomic.Int64 // records dropped by the readers or the extractor
-	duplicates    atomic.Int64
-	resumed       atomic.Int64 // already in the graph, not extracted again
-	extracted     atomic.Int64
-	actors        atomic.Int64
-	relations     atomic.Int64
-	inputErr      atomic.Bool // an input could not be read at all
-	extractFailed atomic.Int64
-	start         time.Time
+	read       atomic.Int64 // records: articles the readers yielded, and records or files they dropped
+	articles   atomic.Int64 // of read, the articles (duplicates and already-loaded included)
+	done       atomic.Int64 // extracted (extract, run) or accepted for loading (load)
+	skipped    atomic.Int64 // dropped: by the readers, the extractor or validation
+	duplicates atomic.Int64
+	resumed    atomic.Int64 // already in the graph, not extracted again
+	repaired   atomic.Int64 // warnings that dropped nothing (invalid UTF-8 repaired, a bad date, a missing optional column)
+	actors     atomic.Int64
+	relations  atomic.Int64
+	textBytes  atomic.Int64 // article text read, for progress when nothing better is known
+	start      time.Time
 }
 
-func (t *tally) summary(verb string) string {
+// problems is the number of records or inputs that got a warning.
+func (t *tally) problems() int64 { return t.skipped.Load() + t.repaired.Load() }
+
+// unfinished is the number of records read but not yet counted anywhere
+// else: zero after a complete run.
+func (t *tally) unfinished() int64 {
+	return t.read.Load() - t.done.Load() - t.skipped.Load() - t.duplicates.Load() - t.resumed.Load()
+}
+
+// summary is the last line of every reading command. Everything before the
+// final "; <seconds>s" is deterministic for a given input.
+func (t *tally) summary(verb, doneWord string) string {
+	s := fmt.Sprintf("%s: %d records read: %d %s, %d skipped, %d duplicates",
+		verb, t.read.Load(), t.done.Load(), doneWord, t.skipped.Load(), t.duplicates.Load())
+	if n := t.resumed.Load(); n > 0 {
+		s += fmt.Sprintf(", %d already loaded", n)
+	}
+	if n := t.unfinished(); n > 0 {
+		s += fmt.Sprintf(", %d unfinished", n)
+	}
+	if n := t.repaired.Load(); n > 0 {
+		s += fmt.Sprintf("; %d other warnings", n)
+	}
 	secs := time.Since(t.start).Seconds()
 	rate := 0.0
 	if secs > 0 {
-		rate = float64(t.extracted.Load()) / secs
-	}
-	s := fmt.Sprintf("%s: %d articles read, %d extracted, %d skipped, %d duplicates",
-		verb, t.read.Load()+t.skipped.Load()-t.skippedAfterRead(), t.extracted.Load(), t.skipped.Load(), t.duplicates.Load())
-	if n := t.resumed.Load(); n > 0 {
-		s += fmt.Sprintf(", %d already loaded", n)
+		rate = float64(t.done.Load()) / secs
 	}
 	s += fmt.Sprintf("; %d actors, %d relations; %.1fs (%.1f articles/s)", t.actors.Load(), t.relations.Load(), secs, rate)
 	return s
 }
 
-// skippedAfterRead is the part of skipped that the readers had already
-// counted as read (articles the extractor rejected).
-func (t *tally) skippedAfterRead() int64 { return t.extractFailed.Load() }
+// skipFunc reports which of a chunk of article ids to leave out (resume:
+// already loaded). graph.Loader.Loaded is one.
+type skipFunc func(context.Context, []string) (map[string]bool, error)
 
 type job struct {
 	seq int
@@ -56,16 +73,17 @@ type job struct {
 
 type done struct {
 	seq int
+	id  string
 	res extract.Result
 	err error
 }
 
 // stream reads the inputs, extracts every article on `workers` goroutines
 // and calls emit with the results in input order. skip, when set, is asked
-// about each chunk of article ids before extraction (resume: already
-// loaded). Memory is bounded by the channel sizes, whatever the input size.
+// about each chunk of article ids before extraction. Memory is bounded by
+// the channel and chunk sizes, whatever the input size.
 func (a *app) stream(ctx context.Context, cfg config.Config, inputs []string, x *extract.Extractor, workers int,
-	skip func(context.Context, []string) (map[string]bool, error), emit func(extract.Result) error, t *tally) error {
+	skip skipFunc, emit func(extract.Result) error, t *tally) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	jobs := make(chan job, workers*4)
@@ -91,9 +109,12 @@ func (a *app) stream(ctx context.Context, cfg config.Config, inputs []string, x 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				if ctx.Err() != nil {
+					return // prose cannot be interrupted: check between articles
+				}
 				res, err := x.Extract(j.art)
 				select {
-				case results <- done{j.seq, res, err}:
+				case results <- done{j.seq, j.art.ID, res, err}:
 				case <-ctx.Done():
 					return
 				}
@@ -121,12 +142,10 @@ func (a *app) stream(ctx context.Context, cfg config.Config, inputs []string, x 
 			}
 			if d.err != nil {
 				t.skipped.Add(1)
-				t.extractFailed.Add(1)
-				t.problems.Add(1)
-				a.log.Warn("article skipped", "article", d.res.Article.ID, "err", d.err)
+				a.log.Warn("article skipped", "article", d.id, "err", d.err)
 				continue
 			}
-			t.extracted.Add(1)
+			t.done.Add(1)
 			t.actors.Add(int64(len(d.res.Actors)))
 			t.relations.Add(int64(len(d.res.Relations)))
 			if err := emit(d.res); err != nil {
@@ -144,12 +163,20 @@ func (a *app) stream(ctx context.Context, cfg config.Config, inputs []string, x 
 	return context.Cause(ctx)
 }
 
+// Chunks of articles whose ids are looked up together: at most chunkMax
+// articles and, past the first article, chunkBytes of text.
+const (
+	chunkMax   = 256
+	chunkBytes = 16 << 20
+)
+
 // readArticles feeds jobs from the readers, logging and counting every bad
 // record, dropping duplicates, and asking skip about chunks of ids.
 func (a *app) readArticles(ctx context.Context, inputs []string, opts corpus.Options,
-	skip func(context.Context, []string) (map[string]bool, error), jobs chan<- job, t *tally) error {
+	skip skipFunc, jobs chan<- job, t *tally) error {
 	seq := 0
 	var chunk []extract.Article
+	size := 0
 	flush := func() error {
 		if len(chunk) == 0 {
 			return nil
@@ -162,6 +189,9 @@ func (a *app) readArticles(ctx context.Context, inputs []string, opts corpus.Opt
 			}
 			var err error
 			if loaded, err = skip(ctx, ids); err != nil {
+				if ctx.Err() != nil {
+					return context.Cause(ctx)
+				}
 				return err
 			}
 		}
@@ -177,10 +207,12 @@ func (a *app) readArticles(ctx context.Context, inputs []string, opts corpus.Opt
 				return context.Cause(ctx)
 			}
 		}
-		chunk = chunk[:0]
+		chunk, size = chunk[:0], 0
 		return nil
 	}
 	onDup := func(art extract.Article, first string) {
+		t.read.Add(1)
+		t.articles.Add(1)
 		t.duplicates.Add(1)
 		a.log.Info("duplicate article skipped", "article", art.ID, "first", first)
 	}
@@ -189,50 +221,40 @@ func (a *app) readArticles(ctx context.Context, inputs []string, opts corpus.Opt
 			var re *corpus.RecordError
 			switch {
 			case errors.As(err, &re):
-				t.problems.Add(1)
 				if re.Skipped {
+					t.read.Add(1)
 					t.skipped.Add(1)
-					if re.Line == 0 && len(inputs) == 1 {
-						t.inputErr.Store(true)
-					}
+				} else {
+					t.repaired.Add(1)
 				}
 				a.log.Warn(re.Error(), "skipped", re.Skipped)
 				continue
-			case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
-				return err
+			case ctx.Err() != nil:
+				return context.Cause(ctx)
 			default:
-				t.inputErr.Store(true)
-				a.log.Error("input", "err", err)
+				// corpus reports everything else as a RecordError; count
+				// anything new as a dropped input rather than lose it.
+				t.read.Add(1)
+				t.skipped.Add(1)
+				a.log.Warn("input skipped", "err", err, "skipped", true)
 				continue
 			}
 		}
 		t.read.Add(1)
+		t.articles.Add(1)
+		t.textBytes.Add(int64(len(art.Text)))
 		chunk = append(chunk, art)
-		if len(chunk) >= 256 || skip == nil {
+		size += len(art.Text)
+		if skip == nil || len(chunk) >= chunkMax || size >= chunkBytes {
 			if err := flush(); err != nil {
 				return err
 			}
 		}
 	}
-	return flush()
-}
-
-// progress logs counts every interval until stop is closed (on a terminal
-// or not: a line per interval is readable in both).
-func progress(log *slog.Logger, t *tally, every time.Duration, stop <-chan struct{}) {
-	tick := time.NewTicker(every)
-	defer tick.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case <-tick.C:
-			secs := time.Since(t.start).Seconds()
-			log.Info("progress", "articles", t.extracted.Load(), "relations", t.relations.Load(),
-				"articles_per_s", fmt.Sprintf("%.1f", float64(t.extracted.Load())/secs),
-				"relations_per_s", fmt.Sprintf("%.1f", float64(t.relations.Load())/secs))
-		}
+	if err := ctx.Err(); err != nil {
+		return context.Cause(ctx)
 	}
+	return flush()
 }
 
 // newExtractor builds the extractor from the configuration.
