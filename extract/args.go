@@ -110,7 +110,7 @@ func (d *doc) nearestArg(si, from, to int) ([]int, float64) {
 	toks := d.sents[si].Tokens
 	for k := to - 1; k >= from; k-- {
 		t := toks[k]
-		if t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" || t.Text == "," || t.Lower == "and" || t.Lower == "or" {
+		if t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" || t.Text == "," || t.Lower == "and" || t.Lower == "or" || t.Lower == "who" || t.Lower == "which" {
 			break
 		}
 		m := d.mentionAt(si, k)
@@ -122,13 +122,11 @@ func (d *doc) nearestArg(si, from, to int) ([]int, float64) {
 		if mm.modifier || mm.actor < 0 || governed(toks, mm.i) || (mm.kind == mPronoun && toks[mm.i].Tag == "PRP$") {
 			break
 		}
-		// only when it starts the verb's phrase: "X succeeding", "X has
-		// repeatedly called"
 		pen := 0.0
 		if mm.kind == mPronoun || mm.kind == mDescription {
 			pen = pronounPenalty
 		}
-		return d.group(si, m), pen
+		return d.group(si, d.listStart(si, m, from)), pen
 	}
 	return nil, 0
 }
@@ -164,7 +162,9 @@ func governed(toks []token, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		t := toks[j]
 		if prepositions[t.Lower] {
-			return true
+			// "Thousands of Georgians protested": a quantity's "of"
+			// does not govern the subject.
+			return !(t.Lower == "of" && j > 0 && quantities[toks[j-1].Lower])
 		}
 		if t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$" || t.Tag == "CD" || t.Tag == "VBN" || t.Tag == "RB" {
 			continue
@@ -182,11 +182,13 @@ func (d *doc) group(si, m int) []int {
 	k := d.ments[m].j
 	closed := 1 // members up to here are part of a list that ended with "and"
 	for k < len(toks) {
-		if toks[k].Text != "," && toks[k].Lower != "and" && toks[k].Lower != "or" {
+		if k+2 < len(toks) && toks[k].Lower == "as" && toks[k+1].Lower == "well" && toks[k+2].Lower == "as" {
+			k += 2 // "Hamas as well as the Israeli military"
+		} else if toks[k].Text != "," && toks[k].Lower != "and" && toks[k].Lower != "or" {
 			break
 		}
 		j := k + 1
-		conj := toks[k].Lower == "and" || toks[k].Lower == "or"
+		conj := toks[k].Lower == "and" || toks[k].Lower == "or" || toks[k].Lower == "as"
 		if toks[k].Text == "," && j < len(toks) && (toks[j].Lower == "and" || toks[j].Lower == "or") {
 			j++
 			conj = true
@@ -280,7 +282,30 @@ func (d *doc) argsRight(si, k int) []int {
 	}
 	m := d.headAt(si, k)
 	if m < 0 {
-		return nil
+		// "opposition senator Carla Vaca": a common noun or two before a name
+		for g, j := 0, k; g < 2 && j < len(toks) && (toks[j].Tag == "NN" || toks[j].Tag == "JJ") && !startsUpper(toks[j].Text); g, j = g+1, j+1 {
+			if p := d.headAt(si, j+1); p >= 0 && d.ments[p].typ == Person {
+				m = p
+				break
+			}
+		}
+		if m < 0 {
+			return nil
+		}
+	}
+	if mm := d.ments[m]; mm.kind == mDemonym {
+		// "British-Iranian aid worker Leila Farahani": the demonyms
+		// describe the person named after them.
+		for j := mm.j; j < len(toks) && j < mm.j+6; j++ {
+			p := d.mentionAt(si, j)
+			if p >= 0 && d.ments[p].typ == Person && d.ments[p].i == j {
+				m = p
+				break
+			}
+			if p < 0 && !(toks[j].Tag == "NN" || toks[j].Tag == "NNS" || toks[j].Tag == "JJ" || toks[j].Text == "-") {
+				break
+			}
+		}
 	}
 	if d.ments[m].kind == mPronoun && toks[d.ments[m].i].Tag == "PRP$" {
 		return nil // "met his counterpart": the possessor is not the object
@@ -383,11 +408,30 @@ func (d *doc) modality(si int, h hit) Modality {
 		from = 0
 	}
 	window := toks[from:h.first]
-	// Stop at the clause's start.
+	// Stop at the clause's start, and at a comma: "Vaca, who is not
+	// related to the senator, met" is asserted.
 	for k := len(window) - 1; k >= 0; k-- {
-		if window[k].Text == ";" || window[k].Text == "." || clauseBreak(window[k]) && window[k].Lower != "that" {
+		if window[k].Text == ";" || window[k].Text == "." || window[k].Text == "," || clauseBreak(window[k]) && window[k].Lower != "that" {
 			window = window[k+1:]
 			break
+		}
+	}
+	// "A meeting between Putin and Trump is possible": for nominal
+	// triggers the predicate after the phrase counts too.
+	if h.t.Kind == nounTrigger || h.t.Kind == betweenTrigger {
+		after := " "
+		for k := h.last + 1; k < len(toks) && k <= h.last+10; k++ {
+			after += toks[k].Lower + " "
+		}
+		for _, w := range []string{" is possible ", " was possible ", " is likely ", " could ", " may ", " might ", " remains possible "} {
+			if strings.Contains(after, w) {
+				return Possible
+			}
+		}
+		for _, w := range []string{" is planned ", " was planned ", " is scheduled ", " was scheduled ", " is expected ", " will ", " is set "} {
+			if strings.Contains(after, w) {
+				return Intended
+			}
 		}
 	}
 	text := " "
@@ -460,4 +504,33 @@ func (d *doc) backedCompounds(si int) {
 			d.emit(si, d.ments[x].actor, y, p, Asserted, "", trig, "compound: X-"+toks[k+1].Lower, 0.7)
 		}
 	}
+}
+
+// listStart returns the first member of the coordination that mention m
+// closes: at "Yoon" in "Kishida and Yoon met" it returns Kishida.
+func (d *doc) listStart(si, m, from int) int {
+	toks := d.sents[si].Tokens
+	for {
+		k := d.ments[m].i - 1
+		if k < from || (toks[k].Lower != "and" && toks[k].Text != "," && toks[k].Lower != "or") {
+			return m
+		}
+		if toks[k].Lower == "and" && k-1 >= from && toks[k-1].Text == "," {
+			k--
+		}
+		p := d.mentionAt(si, k-1)
+		if p < 0 || p == m || d.ments[p].actor < 0 {
+			return m
+		}
+		// step back over a modifier chain to the mention's start
+		m = p
+		for d.ments[m].modifier {
+			return m
+		}
+	}
+}
+
+var quantities = map[string]bool{
+	"thousands": true, "hundreds": true, "dozens": true, "millions": true, "tens": true, "scores": true,
+	"some": true, "many": true, "most": true, "all": true, "groups": true, "crowds": true, "supporters": true,
 }

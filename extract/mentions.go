@@ -169,6 +169,11 @@ func (d *doc) detectMentions(si int) {
 			m.kind = mDemonym
 		case formCapital:
 			m.kind = mCapital
+			// "in London", "parts of Tehran": a place, not its government.
+			if locative(toks, i) {
+				i = j
+				continue
+			}
 		}
 		add(m)
 		i = j
@@ -795,6 +800,21 @@ func orgClassBefore(toks []token, i int) bool {
 		return orgClasses[toks[k-2].Lower]
 	case k >= 1 && (toks[k].Lower == "including" || toks[k].Lower == "like"):
 		return orgClasses[toks[k-1].Lower]
+	}
+	return false
+}
+
+// locative reports whether the name at i is governed by a preposition of
+// place: "in Tehran", "from London", "parts of Kyiv".
+func locative(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].Lower {
+	case "in", "from", "at", "near", "to", "across", "around", "outside", "inside", "into", "through", "via", "toward", "towards", "within", "throughout":
+		return true
+	case "of":
+		return i >= 2 && (toks[i-2].Lower == "parts" || toks[i-2].Lower == "streets" || toks[i-2].Lower == "centre" || toks[i-2].Lower == "center" || toks[i-2].Lower == "outskirts" || toks[i-2].Lower == "city" || toks[i-2].Lower == "mayor")
 	}
 	return false
 }

@@ -87,7 +87,7 @@ func (d *doc) matchWords(si, i int, t *trigger) (hit, bool) {
 	k := i + 1
 	for w := 1; w < len(t.Words); w++ {
 		found := false
-		for gap := 0; gap <= 2 && k < len(toks); gap++ {
+		for gap := 0; gap <= 3 && k < len(toks); gap++ {
 			if contains(t.Forms[w], toks[k].Lower) {
 				found = true
 				break
@@ -240,7 +240,7 @@ func (d *doc) nounTakesClauseSubject(si, pos int) bool {
 	switch {
 	case lightVerbs[t.Lower]:
 		return true
-	case t.Lower == "during" || t.Lower == "after" || t.Lower == "at" || t.Lower == "following" || t.Lower == "before" || t.Lower == "amid" || t.Lower == "in":
+	case t.Lower == "during" || t.Lower == "after" || t.Lower == "at" || t.Lower == "following" || t.Lower == "before" || t.Lower == "amid" || t.Lower == "in" || t.Lower == "on":
 		return true
 	case t.Text == ",":
 		return true // an apposition: "X, a member of Y"
