@@ -40,9 +40,13 @@ func (d *doc) subjectOf(si, pos int) ([]int, float64) {
 	start := 0
 	for k := pos - 1; k >= 0; k-- {
 		if toks[k].Lower == "who" || toks[k].Lower == "which" {
-			// "X, who heads Y": the antecedent is the subject.
+			// "X, who heads Y": the antecedent is the subject;
+			// "YPG militia which support": over a noun or two.
 			j := k - 1
 			if j >= 0 && toks[j].Text == "," {
+				j--
+			}
+			for g := 0; g < 2 && j >= 0 && d.mentionAt(si, j) < 0 && (toks[j].Tag == "NN" || toks[j].Tag == "NNS"); g++ {
 				j--
 			}
 			if m := d.mentionAt(si, j); m >= 0 && d.ments[m].actor >= 0 {

@@ -40,7 +40,7 @@ func buildTitleIndex(titles []titleEntry, tokenize func(string) []string) *title
 // "Deputy Foreign Minister", "Acting Defense Secretary".
 var titlePrefixes = map[string]bool{
 	"minority": true, "majority": true, "deputy": true, "vice": true, "acting": true, "interim": true,
-	"former": true, "chief": true, "senior": true, "assistant": true, "under": true, "associate": true,
+	"former": true, "chief": true, "senior": true, "assistant": true, "associate": true,
 	"principal": true, "first": true, "outgoing": true, "incoming": true, "then": true, "late": true,
 }
 
@@ -614,6 +614,15 @@ func (d *doc) appositions(si int, cover []int) {
 	toks := d.sents[si].Tokens
 	n := len(toks)
 	set := func(m *mention, r titleRef) {
+		if r.of < 0 {
+			// "The Senate Minority Leader": the body inside the title
+			for k := r.start; k < r.end && k < n; k++ {
+				if c := cover[k]; c != 0 && d.ments[c-1].typ != Person {
+					r.of = c - 1
+					break
+				}
+			}
+		}
 		m.title, m.titleText, m.titleOf = r.t, r.text, r.of
 		if r.of >= 0 {
 			d.ments[r.of].modifier = true
@@ -658,17 +667,18 @@ func (d *doc) appositions(si int, cover []int) {
 
 // titleRef is a title read beside a name, with the body it is of.
 type titleRef struct {
-	t    *titleEntry
-	text string
-	of   int // mention index of the body, or -1
-	end  int // token after the title phrase
+	t     *titleEntry
+	text  string
+	of    int // mention index of the body, or -1
+	start int // first token of the title phrase
+	end   int // token after the title phrase
 }
 
 // titleAfter reads "[the|a|an] [former|then-] [BODY|BODY's] TITLE
 // [of|for [the] [X's] BODY]" from token k.
 func (d *doc) titleAfter(toks []token, cover []int, k int) (titleRef, bool) {
 	n := len(toks)
-	r := titleRef{of: -1}
+	r := titleRef{of: -1, start: k}
 	if k < n && (toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an") {
 		k++
 	}

@@ -20,8 +20,8 @@ func (d *doc) triggers(si int) {
 			continue
 		}
 		for _, t := range d.x.lex.byFirst[toks[i].Lower] {
-			if (t.Kind == verbTrigger || t.Kind == verbNoObject) && !isVerbish(toks[i]) {
-				continue
+			if (t.Kind == verbTrigger || t.Kind == verbNoObject) && (!isVerbish(toks[i]) || i > 0 && (toks[i-1].Tag == "DT" || toks[i-1].Tag == "PRP$") && (toks[i].Tag == "VBG" || toks[i].Tag == "VBN")) {
+				continue // "the ruling party" is no ruling
 			}
 			if t.Kind == nounTrigger || t.Kind == betweenTrigger {
 				if strings.HasPrefix(toks[i].Tag, "VB") && toks[i].Tag != "VBG" && toks[i].Tag != "VBN" && !looksNoun(toks, i) {
@@ -172,8 +172,8 @@ func (d *doc) attach(si int, h hit) {
 			subj = d.appositionHead(si, h.first)
 		}
 		if len(subj) == 0 {
-			if !d.nounTakesClauseSubject(si, h.first) {
-				return
+			if h.t.Pred.Structural() && h.t.Pred != InConflictWith && h.t.Pred != AlliedWith || !d.nounTakesClauseSubject(si, h.first) {
+				return // "leader of Y" needs its person beside it
 			}
 			subj, sconf = d.subjectOf(si, h.first)
 			sconf += clausePenalty
@@ -240,8 +240,12 @@ func (d *doc) nounTakesClauseSubject(si, pos int) bool {
 	switch {
 	case lightVerbs[t.Lower]:
 		return true
-	case t.Lower == "during" || t.Lower == "after" || t.Lower == "at" || t.Lower == "following" || t.Lower == "before" || t.Lower == "amid" || t.Lower == "in" || t.Lower == "on":
+	case t.Lower == "during" || t.Lower == "amid" || t.Lower == "at":
 		return true
+	case t.Lower == "after" || t.Lower == "following" || t.Lower == "before" || t.Lower == "in" || t.Lower == "on":
+		// only an adjunct of its own: "In talks with Y, X ...", "X, on a
+		// trip to Y,"; not "involved in the assassination of Y"
+		return k == 0 || toks[k-1].Text == "," || k == 1 && toks[0].Tag == "VBG"
 	case t.Text == ",":
 		return true // an apposition: "X, a member of Y"
 	}
