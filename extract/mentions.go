@@ -164,6 +164,24 @@ func (d *doc) detectMentions(si int) {
 			continue
 		}
 		m := mention{i: i, j: j, entry: nm.entry, name: spanText(d.art.Text, toks, i, j), typ: nm.entry.Type, kind: mKB, country: nm.entry.Country, gender: nm.entry.Gender}
+		if j == i+1 && nm.entry.Type == Organization && d.orgHead(toks[i].Lower) != "" {
+			// "Senate" is the US Senate in the KB, but "the Senate of
+			// Puerto Rico" and "the Puerto Rico Senate" are not, and a bare
+			// "the Senate" is decided by the article's state.
+			if d.ofCountryAt(toks, j) {
+				i = j
+				continue
+			}
+			if i > 0 && cover[i-1] != 0 {
+				if c := d.ments[cover[i-1]-1]; c.typ == Country && c.country != nm.entry.Country {
+					d.ments[cover[i-1]-1].modifier = true
+					add(mention{i: i, j: j, name: c.name + " " + toks[i].Text, typ: Organization, kind: mOrg, country: c.country})
+					i = j
+					continue
+				}
+			}
+			m.kind = mBareOrg
+		}
 		switch nm.form {
 		case formDemonym:
 			m.kind = mDemonym
@@ -199,6 +217,17 @@ func (d *doc) detectMentions(si int) {
 			}
 		}
 		ta := titleAt{t: t, i: i, j: j, of: -1, name: j}
+		// "Labour MP (Member of Parliament) Tom Watson"
+		if j < n && toks[j].Text == "(" {
+			for c := j + 1; c < n && c < j+8; c++ {
+				if toks[c].Text == ")" {
+					if c+1 < n && startsUpper(toks[c+1].Text) {
+						ta.name = c + 1
+					}
+					break
+				}
+			}
+		}
 		// "First Minister of Scotland Nicola Sturgeon"
 		if j+2 < n && toks[j].Lower == "of" {
 			b := j + 1
@@ -827,4 +856,20 @@ func locative(toks []token, i int) bool {
 		return i >= 2 && (toks[i-2].Lower == "parts" || toks[i-2].Lower == "streets" || toks[i-2].Lower == "centre" || toks[i-2].Lower == "center" || toks[i-2].Lower == "outskirts" || toks[i-2].Lower == "city" || toks[i-2].Lower == "mayor")
 	}
 	return false
+}
+
+// ofCountryAt reports whether "of [the] COUNTRY" starts at token k.
+func (d *doc) ofCountryAt(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].Lower != "of" {
+		return false
+	}
+	k++
+	if k < len(toks) && toks[k].Lower == "the" {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	nm, _, ok := d.x.names.match(toks, k)
+	return ok && nm.entry.Type == Country
 }

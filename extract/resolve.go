@@ -96,11 +96,21 @@ func (d *doc) resolve() {
 	d.pickMainCountry()
 	for k := range d.ments {
 		m := &d.ments[k]
-		if m.kind != mBareOrg || d.mainCountry < 0 {
+		if m.kind != mBareOrg {
 			continue
 		}
-		if e := d.bodyOf(d.actors[d.mainCountry].Country, m.name); e != nil {
+		word := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(m.name, "the "), "The "))
+		switch {
+		case d.namedBody(word) >= 0:
+			// the article's own "Senate of Puerto Rico"
+			m.actor = d.namedBody(word)
+		case d.mainCountry >= 0 && d.bodyOf(d.actors[d.mainCountry].Country, word) != nil:
+			e := d.bodyOf(d.actors[d.mainCountry].Country, word)
 			m.actor = d.actorFor(e.ID, e.Name, e.Type, e.Country, e)
+		case m.entry != nil:
+			m.actor = d.actorFor(m.entry.ID, m.entry.Name, m.entry.Type, m.entry.Country, m.entry)
+		}
+		if m.actor >= 0 {
 			d.actors[m.actor].addAlias(m.name)
 		}
 	}
@@ -447,4 +457,20 @@ func (d *doc) bodyOf(iso, word string) *Entry {
 		}
 	}
 	return nil
+}
+
+// namedBody returns the organisation actor of the article whose name ends
+// with the head word or starts with it before "of": "the Senate" after "the
+// Senate of Puerto Rico" or "the Puerto Rico Senate". -1 when none.
+func (d *doc) namedBody(word string) int {
+	for i, a := range d.actors {
+		if a.Type != Organization {
+			continue
+		}
+		n := strings.ToLower(a.Name)
+		if n != word && (strings.HasSuffix(n, " "+word) || strings.HasPrefix(n, word+" of ")) {
+			return i
+		}
+	}
+	return -1
 }
