@@ -112,7 +112,13 @@ func (d *doc) firstArg(si, from, to int) ([]int, float64) {
 // finite verb, comma or conjunction between them.
 func (d *doc) nearestArg(si, from, to int) ([]int, float64) {
 	toks := d.sents[si].Tokens
-	for k := to - 1; k >= from; k-- {
+	// Step over the trigger's own verb group first: "have announced plans
+	// to pull out", "has repeatedly been accused".
+	k0 := to - 1
+	for k0 >= from && d.mentionAt(si, k0) < 0 && inVerbGroup(toks, k0) {
+		k0--
+	}
+	for k := k0; k >= from; k-- {
 		t := toks[k]
 		if t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" || t.Text == "," || t.Lower == "and" || t.Lower == "or" || t.Lower == "who" || t.Lower == "which" {
 			break
@@ -181,9 +187,16 @@ func governed(toks []token, k int) bool {
 // group returns the actor of mention m and the actors coordinated with it:
 // "X and Y", "X, Y and Z", "American and Iranian officials".
 func (d *doc) group(si, m int) []int {
+	g, _ := d.groupEnd(si, m)
+	return g
+}
+
+// groupEnd is group with the token after the list's last member.
+func (d *doc) groupEnd(si, m int) ([]int, int) {
 	toks := d.sents[si].Tokens
 	out := []int{d.ments[m].actor}
 	k := d.ments[m].j
+	end := k
 	closed := 1 // members up to here are part of a list that ended with "and"
 	for k < len(toks) {
 		if k+2 < len(toks) && toks[k].Lower == "as" && toks[k+1].Lower == "well" && toks[k+2].Lower == "as" {
@@ -210,13 +223,16 @@ func (d *doc) group(si, m int) []int {
 		if a := d.ments[n].actor; a >= 0 && !containsInt(out, a) {
 			out = append(out, a)
 		}
-		if conj {
-			closed = len(out)
-		}
 		k = d.ments[n].j
+		if conj {
+			closed, end = len(out), k
+		}
 	}
 	// "X, Y and Z" is a list; "Pezeshkian, Khamenei emphasized" is not.
-	return out[:closed]
+	if closed == 1 {
+		end = d.ments[m].j
+	}
+	return out[:closed], end
 }
 
 // headAt returns the argument mention that starts at token k, stepping over
@@ -261,6 +277,12 @@ func containsInt(xs []int, x int) bool {
 // argsRight returns the object actors starting at token k: after at most a
 // few determiners, adjectives and titles, a mention and its coordinated ones.
 func (d *doc) argsRight(si, k int) []int {
+	g, _ := d.argsRightEnd(si, k)
+	return g
+}
+
+// argsRightEnd is argsRight with the token after the arguments.
+func (d *doc) argsRightEnd(si, k int) ([]int, int) {
 	toks := d.sents[si].Tokens
 	for skip := 0; k < len(toks) && skip < 4; skip++ {
 		if d.mentionAt(si, k) >= 0 {
@@ -294,7 +316,7 @@ func (d *doc) argsRight(si, k int) []int {
 			}
 		}
 		if m < 0 {
-			return nil
+			return nil, k
 		}
 	}
 	if mm := d.ments[m]; mm.kind == mDemonym {
@@ -302,7 +324,7 @@ func (d *doc) argsRight(si, k int) []int {
 		// describe the person named after them.
 		for j := mm.j; j < len(toks) && j < mm.j+6; j++ {
 			p := d.mentionAt(si, j)
-			if p >= 0 && d.ments[p].typ == Person && d.ments[p].i == j {
+			if p >= 0 && d.ments[p].typ != Country && d.ments[p].i == j {
 				m = p
 				break
 			}
@@ -312,9 +334,9 @@ func (d *doc) argsRight(si, k int) []int {
 		}
 	}
 	if d.ments[m].kind == mPronoun && toks[d.ments[m].i].Tag == "PRP$" {
-		return nil // "met his counterpart": the possessor is not the object
+		return nil, k // "met his counterpart": the possessor is not the object
 	}
-	return d.group(si, m)
+	return d.groupEnd(si, m)
 }
 
 // representatives are nouns that stand for the actor of their "of" phrase:
@@ -537,4 +559,18 @@ func (d *doc) listStart(si, m, from int) int {
 var quantities = map[string]bool{
 	"thousands": true, "hundreds": true, "dozens": true, "millions": true, "tens": true, "scores": true,
 	"some": true, "many": true, "most": true, "all": true, "groups": true, "crowds": true, "supporters": true,
+}
+
+// inVerbGroup reports whether token k can belong to the verb group before a
+// trigger: auxiliaries, modals, adverbs, "to", negation, and the nouns of
+// intent ("plans to", "decision to").
+func inVerbGroup(toks []token, k int) bool {
+	t := toks[k]
+	switch {
+	case strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" || t.Tag == "RB" || t.Tag == "TO" || t.Lower == "not" || t.Lower == "n't":
+		return true
+	case (t.Lower == "plans" || t.Lower == "plan" || t.Lower == "decision" || t.Lower == "efforts" || t.Lower == "bid" || t.Lower == "intention" || t.Lower == "attempt") && k+1 < len(toks) && toks[k+1].Lower == "to":
+		return true
+	}
+	return false
 }

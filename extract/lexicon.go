@@ -32,6 +32,8 @@ type trigger struct {
 	Pred    Predicate
 	Words   []string   // lower-case lemmas, slots removed
 	Forms   [][]string // accepted surface forms of each word
+	After   [][]string // forms of words that must follow O: "S designate O as terrorist"
+	OfAt    int        // ofTrigger: index in Words of the first word after S ("from")
 	Kind    triggerKind
 	Conf    float64 // the pattern's base confidence
 	Pattern string  // as written, for --explain
@@ -41,14 +43,15 @@ type trigger struct {
 type triggerKind int
 
 const (
-	verbTrigger    triggerKind = iota // S w... O
+	verbTrigger    triggerKind = iota // S w... O [w...]
 	verbNoObject                      // S w...   (symmetric, coordinated subject)
 	nounTrigger                       // w... O
 	betweenTrigger                    // w between S and O
+	ofTrigger                         // w of S prep O: "withdrawal of S from O"
 )
 
 func (k triggerKind) String() string {
-	return [...]string{"verb", "verb-coordinated", "noun", "between"}[k]
+	return [...]string{"verb", "verb-coordinated", "noun", "between", "noun-of"}[k]
 }
 
 // lexicon indexes triggers by the surface forms of their first word.
@@ -130,29 +133,46 @@ func parseTrigger(line string) (*trigger, error) {
 		t.Conf = c
 	}
 	words := strings.Fields(strings.ToLower(t.Pattern))
-	var kept []string
-	hasS, hasO := false, false
+	var kept, after []string
+	hasS, hasO, ofS := false, false, -1
 	for i, w := range words {
 		switch w {
 		case "s":
 			hasS = true
-			if i != 0 && !(i >= 1 && words[i-1] == "between") {
-				return nil, fmt.Errorf("S must start the pattern or follow \"between\"")
+			switch {
+			case i == 0, i >= 1 && words[i-1] == "between":
+			case i >= 2 && words[i-1] == "of" && i+2 < len(words) && words[len(words)-1] == "o":
+				ofS = len(kept) // "withdrawal of S from O"
+			default:
+				return nil, fmt.Errorf("S must start the pattern or follow \"between\" or \"NOUN of\"")
 			}
 			continue
 		case "o":
-			hasO = true
-			if i != len(words)-1 {
-				return nil, fmt.Errorf("O must end the pattern")
+			if hasO {
+				return nil, fmt.Errorf("O twice")
 			}
+			hasO = true
+			continue
+		}
+		if hasO {
+			after = append(after, w)
 			continue
 		}
 		kept = append(kept, w)
+	}
+	if len(after) > 0 && !(hasS && words[0] == "s") {
+		return nil, fmt.Errorf("words after O need a verb pattern (S verb O ...)")
+	}
+	for _, w := range after {
+		t.After = append(t.After, wordForms(w))
 	}
 	if len(kept) == 0 {
 		return nil, fmt.Errorf("pattern has no words")
 	}
 	switch {
+	case ofS > 0:
+		t.Kind = ofTrigger
+		t.OfAt = ofS
 	case len(kept) >= 2 && kept[len(kept)-2] == "between" && kept[len(kept)-1] == "and" && hasS && hasO:
 		t.Kind = betweenTrigger
 		kept = kept[:len(kept)-1] // "and" is matched by the attachment code
@@ -180,7 +200,7 @@ func parseTrigger(line string) (*trigger, error) {
 		}
 	}
 	if t.Conf == 0 {
-		t.Conf = map[triggerKind]float64{verbTrigger: 0.85, verbNoObject: 0.8, nounTrigger: 0.7, betweenTrigger: 0.75}[t.Kind]
+		t.Conf = map[triggerKind]float64{verbTrigger: 0.85, verbNoObject: 0.8, nounTrigger: 0.7, betweenTrigger: 0.75, ofTrigger: 0.7}[t.Kind]
 	}
 	return t, nil
 }

@@ -396,8 +396,14 @@ func (d *doc) detectMentions(si int) {
 			if i+1 >= n || cover[i+1] != 0 {
 				continue
 			}
-			if toks[i+1].Lower == "country" || toks[i+1].Lower == "nation" {
-				add(mention{i: i, j: i + 2, kind: mDescription, typ: Country, name: spanText(d.art.Text, toks, i, i+2), descTitle: toks[i+1].Lower})
+			// "the country", "the Middle Eastern nation", "the kingdom"
+			c := i + 1
+			for c < n && c < i+4 && cover[c] == 0 && (toks[c].Tag == "JJ" || toks[c].Tag == "NNP" && !countryNouns[toks[c].Lower]) {
+				c++
+			}
+			if c < n && countryNouns[toks[c].Lower] && cover[c] == 0 && (c+1 >= n || toks[c+1].Lower != "of") {
+				add(mention{i: i, j: c + 1, kind: mDescription, typ: Country, name: spanText(d.art.Text, toks, i, c+1), descTitle: toks[c].Lower})
+				i = c
 				continue
 			}
 			t, j := d.x.titles.match(toks, i+1)
@@ -873,3 +879,6 @@ func (d *doc) ofCountryAt(toks []token, k int) bool {
 	nm, _, ok := d.x.names.match(toks, k)
 	return ok && nm.entry.Type == Country
 }
+
+// countryNouns describe a state: "the country", "the kingdom".
+var countryNouns = map[string]bool{"country": true, "nation": true, "kingdom": true, "republic": true, "emirate": true, "state": false}

@@ -88,6 +88,12 @@ func (d *doc) resolve() {
 			d.actors[a].addAlias(m.name)
 			continue
 		}
+		if a := d.orgByFirstWord(m.name); a >= 0 && m.kind == mSurname {
+			// "Mahan" after "Mahan Air"
+			m.actor = a
+			d.actors[a].addAlias(m.name)
+			continue
+		}
 		if m.kind == mPerson {
 			m.actor = d.actorFor(Slug(m.name), m.name, Person, "", nil)
 			d.actors[m.actor].addAlias(m.name)
@@ -473,4 +479,24 @@ func (d *doc) namedBody(word string) int {
 		}
 	}
 	return -1
+}
+
+// orgByFirstWord returns the organisation of the article, not from the
+// knowledge base, whose name has two or more words and starts with w; -1
+// when there is none or more than one.
+func (d *doc) orgByFirstWord(w string) int {
+	found := -1
+	for i, a := range d.actors {
+		if a.Type != Organization || a.entry != nil {
+			continue
+		}
+		parts := strings.Fields(a.Name)
+		if len(parts) >= 2 && parts[0] == w {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }

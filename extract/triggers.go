@@ -85,7 +85,11 @@ func (d *doc) matchWords(si, i int, t *trigger) (hit, bool) {
 	toks := d.sents[si].Tokens
 	h := hit{t: t, pos: []int{i}, first: i, last: i}
 	k := i + 1
-	for w := 1; w < len(t.Words); w++ {
+	upto := len(t.Words)
+	if t.Kind == ofTrigger {
+		upto = t.OfAt // the rest comes after the subject
+	}
+	for w := 1; w < upto; w++ {
 		found := false
 		for gap := 0; gap <= 3 && k < len(toks); gap++ {
 			if contains(t.Forms[w], toks[k].Lower) {
@@ -123,9 +127,33 @@ func (d *doc) attach(si int, h hit) {
 	conf := h.t.Conf
 	rule := h.t.Kind.String() + ": " + h.t.Pattern + " (" + h.t.Source + ")"
 	switch h.t.Kind {
+	case ofTrigger:
+		// "the exit of the United Kingdom from the European Union"
+		subj, end := d.argsRightEnd(si, h.last+1)
+		if len(subj) == 0 {
+			return
+		}
+		k := end
+		for w := h.t.OfAt; w < len(h.t.Words); w++ {
+			if k >= len(toks) || !contains(h.t.Forms[w], toks[k].Lower) {
+				return
+			}
+			k++
+		}
+		obj := d.argsRight(si, k)
+		mod := d.modality(si, h)
+		for _, a := range subj {
+			for _, o := range obj {
+				d.emit(si, a, o, h.t.Pred, mod, "", spanText(d.art.Text, toks, h.first, k), rule, conf)
+			}
+		}
+		return
 	case verbTrigger:
 		subj, sconf := d.subjectOf(si, h.first)
-		obj := d.argsRight(si, h.last+1)
+		obj, end := d.argsRightEnd(si, h.last+1)
+		if len(h.t.After) > 0 && !followedBy(toks, end, h.t.After) {
+			return // "designated the IRGC" without "as a terrorist ..."
+		}
 		if d.isPassive(si, h.first) && len(h.t.Words) == 1 {
 			// "X was attacked by Y": the agent is the subject.
 			k := h.last + 1
@@ -268,4 +296,23 @@ func (d *doc) appositionHead(si, pos int) []int {
 		return nil
 	}
 	return []int{d.ments[m].actor}
+}
+
+// followedBy reports whether the words (each a set of forms) follow token k
+// in order, with up to two other tokens before each.
+func followedBy(toks []token, k int, words [][]string) bool {
+	for _, forms := range words {
+		found := false
+		for g := 0; g <= 2 && k < len(toks); g, k = g+1, k+1 {
+			if contains(forms, toks[k].Lower) {
+				found = true
+				k++
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
