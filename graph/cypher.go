@@ -40,7 +40,8 @@ REMOVE a:Country:Organization:Person`
 func writeActorCypher(t extract.ActorType) string {
 	return fmt.Sprintf(`UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
-SET a = row, a:%s`, t)
+SET a.name = row.name, a.type = row.type, a.country = row.country, a.aliases = row.aliases,
+  a.kbRoles = row.kbRoles, a:%s`, t)
 }
 
 // existingCypher returns, for the articles of $ids already stored, their
@@ -52,7 +53,8 @@ RETURN id, c.id AS claim, c.subject AS subject, c.predicate AS predicate, c.obje
 
 const mergeArticleCypher = `UNWIND $rows AS row
 MERGE (ar:Article {id: row.id})
-SET ar = row`
+SET ar.title = row.title, ar.url = row.url, ar.published = row.published, ar.source = row.source,
+  ar.actors = row.actors, ar.relations = row.relations`
 
 const deleteMentionsCypher = `UNWIND $ids AS id
 MATCH (:Article {id: id})-[m:MENTIONS]->(:Actor)
@@ -73,13 +75,18 @@ MATCH (ar:Article {id: row.id})
 UNWIND row.claims AS c
 MATCH (s:Actor {id: c.subject})
 MATCH (o:Actor {id: c.object})
-CREATE (n:Claim)
-SET n = c
-CREATE (ar)-[:STATES]->(n), (n)-[:SUBJECT]->(s), (n)-[:OBJECT]->(o)`
+CREATE (ar)-[:STATES]->(n:Claim {id: c.id, key: c.key, predicate: c.predicate, category: c.category,
+    modality: c.modality, confidence: c.confidence, trigger: c.trigger, rule: c.rule, role: c.role,
+    sentence: c.sentence, start: c.start, end: c.end, article: c.article, published: c.published,
+    subject: c.subject, object: c.object}),
+  (n)-[:SUBJECT]->(s), (n)-[:OBJECT]->(o)`
 
 const updateClaimsCypher = `UNWIND $rows AS c
 MATCH (n:Claim {id: c.id})
-SET n = c`
+SET n.key = c.key, n.predicate = c.predicate, n.category = c.category, n.modality = c.modality,
+  n.confidence = c.confidence, n.trigger = c.trigger, n.rule = c.rule, n.role = c.role,
+  n.sentence = c.sentence, n.start = c.start, n.end = c.end, n.article = c.article,
+  n.published = c.published, n.subject = c.subject, n.object = c.object`
 
 // aggregateCypher summarises the stored claims of each key of $keys (key,
 // a), leaving out those of the articles being replaced ($replaced). It runs
@@ -104,13 +111,16 @@ OPTIONAL MATCH (a:Actor {id: k.a})
 RETURN k.key AS key, n, articles, dates, asserted, negated, intended, possible, confidence, roles,
   CASE WHEN k.kb THEN a.kbRoles END AS kbRoles`
 
-// writeRollUpCypher writes roll-ups of predicate p ($rows: a, b, props).
+// writeRollUpCypher writes roll-ups of predicate p ($rows: a, b and the
+// properties; a missing property is set to null, which removes it).
 func writeRollUpCypher(p extract.Predicate) string {
 	return fmt.Sprintf(`UNWIND $rows AS row
 MATCH (a:Actor {id: row.a})
 MATCH (b:Actor {id: row.b})
 MERGE (a)-[r:%s]->(b)
-SET r = row.props`, p)
+SET r.count = row.count, r.articles = row.articles, r.firstSeen = row.firstSeen, r.lastSeen = row.lastSeen,
+  r.asserted = row.asserted, r.negated = row.negated, r.intended = row.intended, r.possible = row.possible,
+  r.confidence = row.confidence, r.role = row.role, r.from = row.from, r.to = row.to`, p)
 }
 
 // deleteRollUpCypher deletes roll-ups of predicate p ($rows: a, b) that no

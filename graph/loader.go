@@ -361,7 +361,9 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 			drop[ru.p] = append(drop[ru.p], ends)
 			continue
 		}
-		ends["props"] = ru.props(kbRoles[key])
+		for k, v := range ru.props(kbRoles[key]) {
+			ends[k] = v
+		}
 		write[ru.p] = append(write[ru.p], ends)
 	}
 	for _, pr := range extract.Predicates {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/polgraph/polgraph/extract"
 )
 
@@ -585,5 +587,44 @@ func TestOpenUnreachable(t *testing.T) {
 	cancel()
 	if _, err := Open(ctx, Config{URI: uri}); !errors.Is(err, ctxErr) {
 		t.Errorf("Open with a cancelled context: %v", err)
+	}
+}
+
+// TestPlans EXPLAINs every statement and fails on an Eager operator (which
+// buffers a whole batch between clauses) or a scan where an index seek
+// belongs. The delete statements are exempt: Cypher always plans an Eager
+// before a DELETE fed by a MATCH of the same pattern, and they run only
+// when re-loaded articles drop claims, on a handful of rows.
+func TestPlans(t *testing.T) {
+	l, _ := openTest(t, Config{})
+	statements := []string{storedActorsCypher, retypeActorsCypher, existingCypher, mergeArticleCypher,
+		createMentionsCypher, createClaimsCypher, updateClaimsCypher, aggregateCypher, loadedCypher}
+	for _, q := range l.writeActor {
+		statements = append(statements, q)
+	}
+	for _, p := range extract.Predicates {
+		statements = append(statements, l.rollUp[p])
+	}
+	for _, q := range statements {
+		res, err := neo4j.ExecuteQuery(context.Background(), l.driver, "EXPLAIN "+q, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(l.db))
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		var ops []string
+		var walk func(p neo4j.Plan)
+		walk = func(p neo4j.Plan) {
+			op, _, _ := strings.Cut(p.Operator(), "@")
+			ops = append(ops, op)
+			for _, c := range p.Children() {
+				walk(c)
+			}
+		}
+		walk(res.Summary.Plan())
+		for _, op := range ops {
+			if op == "Eager" || op == "NodeByLabelScan" || op == "AllNodesScan" {
+				t.Errorf("plan of %.60q has %s: %v", q, op, ops)
+			}
+		}
 	}
 }
