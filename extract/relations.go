@@ -21,6 +21,7 @@ func (d *doc) relate(si int) {
 	d.triggers(si)
 	d.compounds(si)
 	d.backedCompounds(si)
+	d.speech(si)
 }
 
 // emit adds a relation once per (subject, predicate, object, modality,
