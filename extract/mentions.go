@@ -228,7 +228,17 @@ func (d *doc) detectMentions(si int) {
 				}
 			}
 		}
-		// "First Minister of Scotland Nicola Sturgeon"
+		// "First Minister of Scotland Nicola Sturgeon"; "US Special
+		// Representative for Iran Brian Hook" (for: the body is not Iran)
+		if j+2 < n && toks[j].Lower == "for" {
+			b := j + 1
+			if b < n && cover[b] != 0 {
+				if bm := d.ments[cover[b]-1]; bm.i == b && bm.typ != Person && bm.j < n && startsUpper(toks[bm.j].Text) && (cover[bm.j] == 0 || d.ments[cover[bm.j]-1].typ == Person) {
+					ta.name = bm.j
+					ta.j = bm.j
+				}
+			}
+		}
 		if j+2 < n && toks[j].Lower == "of" {
 			b := j + 1
 			if toks[b].Lower == "the" {
@@ -733,15 +743,31 @@ func (d *doc) titleAfter(toks []token, cover []int, k int) (titleRef, bool) {
 			}
 		}
 	}
-	for g := 0; g < 2 && k < n && cover[k] == 0 && toks[k].Tag == "JJ" && !startsUpper(toks[k].Text); g++ {
-		k++ // "military spokesperson"
+	// "military spokesperson", "foreign affairs minister": up to three
+	// words of a portfolio before the title.
+	tk := k
+	var t *titleEntry
+	j := k
+	for g := 0; g <= 3 && tk < n && cover[tk] == 0; g++ {
+		if t, j = d.x.titles.match(toks, tk); t != nil {
+			break
+		}
+		if tag := toks[tk].Tag; tag != "JJ" && tag != "NN" && tag != "NNS" && tag != "NNP" {
+			break
+		}
+		tk++
 	}
-	if k >= n {
-		return r, false
-	}
-	t, j := d.x.titles.match(toks, k)
 	if t == nil {
 		return r, false
+	}
+	// "Secretary of Transportation": an "of" phrase that names no actor
+	// belongs to the title.
+	if j+1 < n && toks[j].Lower == "of" && cover[j+1] == 0 && startsUpper(toks[j+1].Text) {
+		e := j + 1
+		for e < n && cover[e] == 0 && (startsUpper(toks[e].Text) || toks[e].Lower == "and") {
+			e++
+		}
+		j = e
 	}
 	r.t, r.text, r.end = t, spanText(d.art.Text, toks, k, j), j
 	if j+1 < n && (toks[j].Lower == "of" || toks[j].Lower == "for" || toks[j].Lower == "to") {
