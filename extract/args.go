@@ -63,6 +63,13 @@ func (d *doc) subjectOf(si, pos int) ([]int, float64) {
 	if g, pen := d.firstArg(si, start, pos); len(g) > 0 {
 		return g, pen
 	}
+	// "They called on Turkey": a plural pronoun subject is the group the
+	// previous sentences were about.
+	if k := d.firstContentToken(si, start, pos); k >= 0 && toks[k].Lower == "they" {
+		if g := d.previousGroup(si); len(g) > 0 {
+			return g, pronounPenalty
+		}
+	}
 	// "Speaking during a meeting with Y, X emphasized": an initial
 	// participial or prepositional phrase takes the main clause's subject.
 	if comma := firstComma(toks); comma > pos && len(toks) > 0 && (toks[0].Tag == "VBG" || toks[0].Tag == "VBN" || toks[0].Tag == "IN") {
@@ -212,6 +219,17 @@ func (d *doc) groupEnd(si, m int) ([]int, int) {
 		}
 		for j < len(toks) && (toks[j].Lower == "both" || toks[j].Lower == "either") {
 			j++
+		}
+		// "X and his Greek and French counterparts, A and B, respectively"
+		if cl, ok := d.counterpartsAt[[2]int{si, j}]; ok && conj {
+			for _, nm := range cl.names {
+				if a := d.ments[nm].actor; a >= 0 && !containsInt(out, a) {
+					out = append(out, a)
+				}
+			}
+			k = cl.to
+			closed, end = len(out), k
+			continue
 		}
 		for j < len(toks) && (toks[j].Tag == "DT" || toks[j].Tag == "JJ") && d.mentionAt(si, j) < 0 {
 			j++
@@ -573,4 +591,43 @@ func inVerbGroup(toks []token, k int) bool {
 		return true
 	}
 	return false
+}
+
+// firstContentToken returns the first token of [from, to) that is not a
+// conjunction, adverb or punctuation, or -1.
+func (d *doc) firstContentToken(si, from, to int) int {
+	toks := d.sents[si].Tokens
+	for k := from; k < to; k++ {
+		switch toks[k].Tag {
+		case "CC", "RB", ",", ":", "``", "''", "IN":
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+// previousGroup returns the subject group of the nearest earlier sentence
+// (up to two back) whose subject is two or more actors, or a single
+// organisation or country.
+func (d *doc) previousGroup(si int) []int {
+	var single []int
+	for p := si - 1; p >= 0 && p >= si-3; p-- {
+		toks := d.sents[p].Tokens
+		end := len(toks)
+		for k, t := range toks {
+			if t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" {
+				end = k
+				break
+			}
+		}
+		g, _ := d.leftmostArg(p, 0, end)
+		if len(g) >= 2 {
+			return g
+		}
+		if len(g) == 1 && d.actors[g[0]].Type != Person && single == nil && p == si-1 {
+			single = g
+		}
+	}
+	return single
 }

@@ -369,6 +369,7 @@ func (d *doc) detectMentions(si int) {
 	// 5. Appositions: "Mike Pence, the Vice President," and "The Vice
 	//    President, Mike Pence,".
 	d.appositions(si, cover)
+	d.counterparts(si, cover)
 
 	// 6. Modifiers: a demonym or a possessive country before another
 	//    mention ("Iranian officials" stays an argument: officials is no mention).

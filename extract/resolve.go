@@ -18,6 +18,9 @@ type doc struct {
 	relations   []Relation
 	relSeen     map[string]bool
 	mainCountry int // actor index of the most mentioned country, or -1
+	// counterpartsAt holds "his X counterparts, A and B" phrases by
+	// (sentence, token of the possessive), for coordination.
+	counterpartsAt map[[2]int]counterpartList
 }
 
 // actorBuild accumulates one actor of the article.
