@@ -262,7 +262,9 @@ func (d *doc) antecedent(before []int, m *mention) int {
 			return c.actor
 		case mDescription:
 			if m.typ == Country {
-				if a.Type == Country {
+				// "German firms ... the Middle Eastern nation": a demonym
+				// modifies; the country named by name is the antecedent.
+				if a.Type == Country && c.kind != mDemonym {
 					return c.actor
 				}
 				continue

@@ -200,8 +200,8 @@ func (d *doc) attach(si int, h hit) {
 			subj = d.appositionHead(si, h.first)
 		}
 		if len(subj) == 0 {
-			if h.t.Pred.Structural() && h.t.Pred != InConflictWith && h.t.Pred != AlliedWith || !d.nounTakesClauseSubject(si, h.first) {
-				return // "leader of Y" needs its person beside it
+			if h.t.Pred.Structural() && h.t.Pred != InConflictWith && h.t.Pred != AlliedWith && !afterCopula(toks, h.first) || !d.nounTakesClauseSubject(si, h.first) {
+				return // "leader of Y" needs its person beside it, or "X is the leader of Y"
 			}
 			subj, sconf = d.subjectOf(si, h.first)
 			sconf += clausePenalty
@@ -315,4 +315,21 @@ func followedBy(toks []token, k int, words [][]string) bool {
 		}
 	}
 	return true
+}
+
+// afterCopula reports whether the noun at pos is the predicate of a copula:
+// "X are all members of Y", "X was the leader of Y".
+func afterCopula(toks []token, pos int) bool {
+	k := pos - 1
+	for k >= 0 && (toks[k].Tag == "DT" || toks[k].Tag == "JJ" || toks[k].Lower == "all" || toks[k].Lower == "both" || toks[k].Tag == "RB") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].Lower {
+	case "is", "are", "was", "were", "became", "become", "becomes", "remains", "remained", "been":
+		return true
+	}
+	return false
 }
