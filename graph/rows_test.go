@@ -1,0 +1,158 @@
+package graph
+
+import (
+	"fmt"
+	"log/slog"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/polgraph/polgraph/extract"
+)
+
+func TestRollUpTerm(t *testing.T) {
+	kb := func(title, of, from, to string) string {
+		return kbRole(extract.Role{Title: title, Of: of, From: from, To: to})
+	}
+	for _, tc := range []struct {
+		name     string
+		role     string
+		kbRoles  []string
+		from, to string
+	}{
+		{"no role", "", []string{kb("President", "iran", "2024", "")}, "", ""},
+		{"open term", "President", []string{kb("President", "iran", "2024-07-28", "")}, "2024-07-28", ""},
+		{"closed term", "president", []string{kb("President", "iran", "2013", "2021")}, "2013", "2021"},
+		{"other country", "President", []string{kb("President", "iraq", "2013", "2021")}, "", ""},
+		{"other title", "Minister", []string{kb("President", "iran", "2013", "2021")}, "", ""},
+		{"two terms", "President", []string{kb("President", "iran", "2005", "2009"), kb("President", "iran", "2009", "2013")}, "2005", "2013"},
+		{"two terms, one open", "President", []string{kb("President", "iran", "2024", ""), kb("President", "iran", "2005", "2013")}, "2005", ""},
+		{"unknown start", "President", []string{kb("President", "iran", "", "2021")}, "", "2021"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ru := newRollUp("x", extract.Leads, "iran")
+			from, to := ru.term(tc.role, tc.kbRoles)
+			if from != tc.from || to != tc.to {
+				t.Errorf("term = %q, %q; want %q, %q", from, to, tc.from, tc.to)
+			}
+		})
+	}
+}
+
+func TestRollUpProps(t *testing.T) {
+	art := func(id, date string) extract.Article { return extract.Article{ID: id, Published: date} }
+	rel := func(m extract.Modality, role string, conf float64, start int) extract.Relation {
+		return extract.Relation{Subject: "a", Predicate: extract.Leads, Object: "b", Category: extract.Leads.Category(),
+			Modality: m, Role: role, Evidence: extract.Evidence{Start: start, Confidence: conf}}
+	}
+	ru := newRollUp("a", extract.Leads, "b")
+	ru.add(newClaimRow(art("1", "2024-02-01"), rel(extract.Asserted, "Leader", 0.5, 0)), true)
+	ru.add(newClaimRow(art("1", "2024-02-01"), rel(extract.Possible, "President", 0.9, 1)), false)
+	ru.add(newClaimRow(art("2", ""), rel(extract.Negated, "President", 0.1, 0)), true)
+	ru.add(newClaimRow(art("3", "2023-12-31"), rel(extract.Asserted, "Leader", 0.2, 0)), true)
+	got := ru.props([]string{kbRole(extract.Role{Title: "leader", Of: "b", From: "2020"})})
+	want := map[string]any{"count": int64(4), "articles": int64(3), "firstSeen": "2023-12-31", "lastSeen": "2024-02-01",
+		"asserted": int64(2), "negated": int64(1), "intended": int64(0), "possible": int64(1), "confidence": 0.9,
+		"role": "Leader", "from": "2020"} // Leader and President tie at 2: the smaller wins
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("props\n got %v\nwant %v", got, want)
+	}
+	// Roles only for LEADS and OFFICIAL_OF.
+	ru = newRollUp("a", extract.MetWith, "b")
+	ru.add(newClaimRow(art("1", ""), extract.Relation{Predicate: extract.MetWith, Role: "Host", Modality: extract.Intended}), true)
+	if got := ru.props(nil); got["role"] != nil || got["firstSeen"] != nil || got["intended"] != int64(1) {
+		t.Errorf("MET_WITH props %v", got)
+	}
+}
+
+func TestClaimKeyAndID(t *testing.T) {
+	r := extract.Relation{Subject: "usa", Predicate: extract.MetWith, Object: "iran", Modality: extract.Asserted,
+		Evidence: extract.Evidence{Start: 1, End: 9, Trigger: "met"}}
+	c := newClaimRow(extract.Article{ID: "art"}, r)
+	if c.key != "iran|MET_WITH|usa" || c.a != "iran" || c.b != "usa" {
+		t.Errorf("symmetric key %q (%s, %s), want canonical order", c.key, c.a, c.b)
+	}
+	r.Predicate, r.Category = extract.Criticized, extract.Criticized.Category()
+	if c := newClaimRow(extract.Article{ID: "art"}, r); c.key != "usa|CRITICIZED|iran" {
+		t.Errorf("directed key %q", c.key)
+	}
+	// The id depends on every identifying field and on nothing else, and
+	// fields cannot run into each other.
+	base := claimID("art", r)
+	if claimID("art", r) != base || len(base) != 32 {
+		t.Errorf("unstable id %q", base)
+	}
+	r2 := r
+	r2.Confidence, r2.Sentence, r2.Rule = 0.3, "other", "x"
+	if claimID("art", r2) != base {
+		t.Error("id depends on confidence, sentence or rule")
+	}
+	for i, f := range []func(*extract.Relation){
+		func(r *extract.Relation) { r.Subject = "usa2" },
+		func(r *extract.Relation) { r.Object = "ira" },
+		func(r *extract.Relation) { r.Modality = extract.Negated },
+		func(r *extract.Relation) { r.Start = 2 },
+		func(r *extract.Relation) { r.End = 10 },
+		func(r *extract.Relation) { r.Trigger = "meets" },
+	} {
+		r3 := r
+		f(&r3)
+		if claimID("art", r3) == base {
+			t.Errorf("change %d keeps the id", i)
+		}
+	}
+	if claimID("ab", extract.Relation{Subject: "c"}) == claimID("a", extract.Relation{Subject: "bc"}) {
+		t.Error("fields run into each other")
+	}
+}
+
+func TestPrepare(t *testing.T) {
+	rec := &logRecorder{}
+	a := func(id string, typ extract.ActorType) extract.Actor {
+		return extract.Actor{ID: id, Name: strings.ToUpper(id), Type: typ, Mentions: 2}
+	}
+	rel := func(s string, p extract.Predicate, o string) extract.Relation {
+		return extract.Relation{Subject: s, Predicate: p, Object: o, Category: p.Category(), Modality: extract.Asserted,
+			Evidence: extract.Evidence{Confidence: 0.5, Trigger: fmt.Sprint(s, p, o)}}
+	}
+	dup := rel("x", extract.MetWith, "y")
+	dupLow := dup
+	dupLow.Confidence, dupLow.Sentence = 0.2, "lower"
+	p := prepare([]extract.Result{
+		{Article: extract.Article{ID: "1", Text: "dropped"}, Actors: []extract.Actor{a("x", extract.Person), a("y", extract.Country), a("x", extract.Person)},
+			Relations: []extract.Relation{dupLow, dup, rel("x", "HUGGED", "y"), rel("x", extract.Attacked, "x"), rel("x", extract.Aided, "z")}},
+		{Article: extract.Article{ID: ""}},
+		{Article: extract.Article{ID: "2"}, Actors: []extract.Actor{a("q", "Robot")}},
+		{Article: extract.Article{ID: "3", Title: "first"}},
+		{Article: extract.Article{ID: "3", Title: "second"}},
+	}, slog.New(rec))
+	if p.rejected != 5 || len(p.articles) != 2 || len(p.actors) != 2 {
+		t.Fatalf("rejected %d, articles %d, actors %d; want 5, 2, 2", p.rejected, len(p.articles), len(p.actors))
+	}
+	one := p.articles[0]
+	if one.art.Text != "" || len(one.claims) != 1 || one.claims[0].rel.Confidence != 0.5 {
+		t.Errorf("article 1: %+v", one)
+	}
+	if len(one.mentions) != 2 || one.mentions[0] != (mention{"x", 4}) {
+		t.Errorf("mentions %v, want x counted once with its mentions summed", one.mentions)
+	}
+	if p.articles[1].art.Title != "second" {
+		t.Errorf("repeated article: %q won, want the last", p.articles[1].art.Title)
+	}
+	if len(rec.records) != 5 {
+		t.Errorf("%d warnings, want 5: %v", len(rec.records), rec.records)
+	}
+	// The relation index in the message is the relation's own.
+	if err := fmt.Sprint(rec.records[0]["err"]); !strings.HasPrefix(err, "relation 2: unknown predicate") {
+		t.Errorf("first warning %q", err)
+	}
+}
+
+func TestConfigString(t *testing.T) {
+	cfg := Config{URI: "bolt://u:pw1@h:7687", User: "neo4j", Password: "pw2"}
+	for _, s := range []string{cfg.String(), fmt.Sprintf("%v %+v", cfg, cfg)} {
+		if strings.Contains(s, "pw1") || strings.Contains(s, "pw2") {
+			t.Errorf("%s shows a password", s)
+		}
+	}
+}
