@@ -31,6 +31,29 @@ func clauseBreak(t token) bool {
 	return false
 }
 
+// clauseBreakAt is clauseBreak with the next token in view: a verb of
+// saying starts a new clause only when what follows can begin one ("said
+// the US would", "announced he had"), not before its object ("announced
+// plans to pull out").
+func clauseBreakAt(toks []token, k int) bool {
+	if !clauseBreak(toks[k]) {
+		return false
+	}
+	if toks[k].Tag == "IN" || toks[k].Tag == "WDT" || toks[k].Text == ";" || toks[k].Tag == "CC" || toks[k].Tag == "RB" {
+		return true
+	}
+	if k+1 >= len(toks) {
+		return true
+	}
+	switch nx := toks[k+1]; {
+	case nx.Lower == "that", nx.Text == ",", nx.Text == ":", nx.Text == "\"", nx.Text == "``", nx.Text == "“":
+		return true
+	case nx.Tag == "PRP", nx.Tag == "DT", nx.Tag == "NNP", nx.Tag == "NNPS", nx.Tag == "EX":
+		return true
+	}
+	return false
+}
+
 // subjectOf finds the subject of a trigger at token pos: the first argument
 // mention of its clause that is not the object of a preposition, with the
 // actors coordinated with it. It returns a confidence penalty for subjects
@@ -55,7 +78,7 @@ func (d *doc) subjectOf(si, pos int) ([]int, float64) {
 			start = k + 1
 			break
 		}
-		if clauseBreak(toks[k]) {
+		if clauseBreakAt(toks, k) {
 			start = k + 1
 			break
 		}
@@ -82,7 +105,7 @@ func (d *doc) subjectOf(si, pos int) ([]int, float64) {
 	if start > 0 {
 		outer := 0
 		for k := start - 2; k >= 0; k-- {
-			if clauseBreak(toks[k]) {
+			if clauseBreakAt(toks, k) {
 				outer = k + 1
 				break
 			}
