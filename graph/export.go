@@ -52,25 +52,25 @@ func createCSV(dir, name string, header ...string) (*csvFile, error) {
 	return c, nil
 }
 
-// A field is one CSV value: fieldString quotes, fieldRaw does not.
-type field struct {
+// A csvField is one CSV value, quoted or not.
+type csvField struct {
 	s      string
 	quoted bool
 }
 
-func str(s string) field           { return field{s, true} }
-func num(n int) field              { return field{strconv.Itoa(n), false} }
-func float(f float64) field        { return field{strconv.FormatFloat(f, 'g', -1, 64), false} }
-func absentIfEmpty(s string) field { return field{s, s != ""} }
-func list(xs []string) field {
+func csvString(s string) csvField   { return csvField{s, true} }
+func csvInt(n int) csvField         { return csvField{strconv.Itoa(n), false} }
+func csvFloat(f float64) csvField   { return csvField{strconv.FormatFloat(f, 'g', -1, 64), false} }
+func csvOptional(s string) csvField { return csvField{s, s != ""} }
+func csvList(xs []string) csvField {
 	clean := make([]string, len(xs))
 	for i, x := range xs {
 		clean[i] = strings.ReplaceAll(x, arrayDelimiter, " ")
 	}
-	return str(strings.Join(clean, arrayDelimiter))
+	return csvString(strings.Join(clean, arrayDelimiter))
 }
 
-func (c *csvFile) row(fields ...field) {
+func (c *csvFile) row(fields ...csvField) {
 	for i, f := range fields {
 		if i > 0 {
 			c.w.WriteByte(',')
@@ -183,20 +183,20 @@ func (e *Exporter) Write(ctx context.Context, batch []extract.Result) (Stats, er
 		e.seen[a.art.ID] = true
 		st.Articles++
 		art := a.art
-		e.files[articlesFile].row(str(art.ID), str("Article"), str(art.Title), str(art.URL), str(art.Published),
-			str(art.Source), num(len(a.mentions)), num(len(a.claims)))
+		e.files[articlesFile].row(csvString(art.ID), csvString("Article"), csvString(art.Title), csvString(art.URL), csvString(art.Published),
+			csvString(art.Source), csvInt(len(a.mentions)), csvInt(len(a.claims)))
 		for _, m := range a.mentions {
-			e.files[mentionsFile].row(str(art.ID), str(m.actor), str("MENTIONS"), num(m.count))
+			e.files[mentionsFile].row(csvString(art.ID), csvString(m.actor), csvString("MENTIONS"), csvInt(m.count))
 		}
 		inArticle := make(map[string]bool)
 		for _, c := range a.claims {
 			r := c.rel
-			e.files[claimsFile].row(str(c.id), str("Claim"), str(c.key), str(string(r.Predicate)), str(string(r.Category)),
-				str(string(r.Modality)), float(r.Confidence), str(r.Trigger), str(r.Rule), str(r.Role), str(r.Sentence),
-				num(r.Start), num(r.End), str(c.article), str(c.published), str(r.Subject), str(r.Object))
-			e.files[statesFile].row(str(art.ID), str(c.id), str("STATES"))
-			e.files[subjectFile].row(str(c.id), str(r.Subject), str("SUBJECT"))
-			e.files[objectFile].row(str(c.id), str(r.Object), str("OBJECT"))
+			e.files[claimsFile].row(csvString(c.id), csvString("Claim"), csvString(c.key), csvString(string(r.Predicate)), csvString(string(r.Category)),
+				csvString(string(r.Modality)), csvFloat(r.Confidence), csvString(r.Trigger), csvString(r.Rule), csvString(r.Role), csvString(r.Sentence),
+				csvInt(r.Start), csvInt(r.End), csvString(c.article), csvString(c.published), csvString(r.Subject), csvString(r.Object))
+			e.files[statesFile].row(csvString(art.ID), csvString(c.id), csvString("STATES"))
+			e.files[subjectFile].row(csvString(c.id), csvString(r.Subject), csvString("SUBJECT"))
+			e.files[objectFile].row(csvString(c.id), csvString(r.Object), csvString("OBJECT"))
 			st.Claims++
 			ru := e.rollUps[c.key]
 			if ru == nil {
@@ -250,8 +250,8 @@ func (e *Exporter) writeActors() error {
 	slices.Sort(ids)
 	for _, id := range ids {
 		a := e.actors[id]
-		f.row(str(a.id), list([]string{"Actor", a.typ}), str(a.name), str(a.typ), str(a.country),
-			list(a.aliases), list(a.roles))
+		f.row(csvString(a.id), csvList([]string{"Actor", a.typ}), csvString(a.name), csvString(a.typ), csvString(a.country),
+			csvList(a.aliases), csvList(a.roles))
 	}
 	return nil
 }
@@ -279,12 +279,12 @@ func (e *Exporter) writeRollUps() error {
 				kb = a.roles
 			}
 			m := ru.props(kb)
-			opt := func(k string) field { s, _ := m[k].(string); return absentIfEmpty(s) }
-			f.row(str(ru.a), str(ru.b), str(string(p)), num(ru.n), num(ru.articles),
+			opt := func(k string) csvField { s, _ := m[k].(string); return csvOptional(s) }
+			f.row(csvString(ru.a), csvString(ru.b), csvString(string(p)), csvInt(ru.n), csvInt(ru.articles),
 				opt("firstSeen"), opt("lastSeen"),
-				num(ru.modality[extract.Asserted]), num(ru.modality[extract.Negated]),
-				num(ru.modality[extract.Intended]), num(ru.modality[extract.Possible]),
-				float(ru.confidence), opt("role"), opt("from"), opt("to"))
+				csvInt(ru.modality[extract.Asserted]), csvInt(ru.modality[extract.Negated]),
+				csvInt(ru.modality[extract.Intended]), csvInt(ru.modality[extract.Possible]),
+				csvFloat(ru.confidence), opt("role"), opt("from"), opt("to"))
 		}
 	}
 	return nil

@@ -23,7 +23,7 @@ import (
 // So this test proves the files' content (every node, relationship and
 // property, absent values included) equals a direct load, read by the
 // rules neo4j-admin applies to that format (quoted "" is an empty string,
-// an unquoted empty field no value, lists split on U+001F).
+// an unquoted empty csvField no value, lists split on U+001F).
 func TestExportRoundTrip(t *testing.T) {
 	l, p := openTest(t, Config{})
 	ctx := context.Background()
@@ -214,19 +214,19 @@ func isNodeFile(path string) bool {
 	return false
 }
 
-// readCSV reads an RFC 4180 file, keeping whether each field was quoted
+// readCSV reads an RFC 4180 file, keeping whether each csvField was quoted
 // (encoding/csv drops that, and it is what tells "" from no value).
-func readCSV(t *testing.T, path string) (header []string, records [][]field) {
+func readCSV(t *testing.T, path string) (header []string, records [][]csvField) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := string(data)
-	var rec []field
+	var rec []csvField
 	i := 0
 	for i < len(s) {
-		var f field
+		var f csvField
 		if s[i] == '"' {
 			f.quoted = true
 			var b strings.Builder
@@ -270,7 +270,7 @@ func readCSV(t *testing.T, path string) (header []string, records [][]field) {
 			}
 			rec = nil
 		} else if s[i] != ',' {
-			t.Fatalf("%s: %q after a field", path, s[i])
+			t.Fatalf("%s: %q after a csvField", path, s[i])
 		}
 		i++
 	}
