@@ -23,7 +23,7 @@ import (
 // So this test proves the files' content (every node, relationship and
 // property, absent values included) equals a direct load, read by the
 // rules neo4j-admin applies to that format (quoted "" is an empty string,
-// an unquoted empty csvField no value, lists split on U+001F).
+// an unquoted empty field no value, lists split on U+001F).
 func TestExportRoundTrip(t *testing.T) {
 	l, p := openTest(t, Config{})
 	ctx := context.Background()
@@ -214,7 +214,7 @@ func isNodeFile(path string) bool {
 	return false
 }
 
-// readCSV reads an RFC 4180 file, keeping whether each csvField was quoted
+// readCSV reads an RFC 4180 file, keeping whether each field was quoted
 // (encoding/csv drops that, and it is what tells "" from no value).
 func readCSV(t *testing.T, path string) (header []string, records [][]csvField) {
 	t.Helper()
