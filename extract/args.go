@@ -527,9 +527,11 @@ func (d *doc) modality(si int, h hit) Modality {
 		"plans on", "plan on", "planning on", "intends", "aims", "would", "is to", "are to", "was to", "were to",
 		"plot to", "plotted to", "plotting to", "plots to", "voted to", "vote to", "votes to", "voting to", "resolution to",
 		"motion to", "bill to", "decided to", "decision to", "decides to", "announced plans", "threatened to", "threatens to", "threaten to",
-		"ordered", "orders", "called on", "urged", "asked", "demanded", "wants", "sought", "seeks", "willingness", "intention", "intent"):
+		"ordered", "orders", "called on", "urged", "asked", "demanded", "wants", "sought", "seeks", "willingness", "intention", "intent",
+		"pending", "planned", "upcoming", "proposed", "efforts", "effort", "process of", "bid to", "would-be", "impending"):
 		return Intended
-	case has("could", "may", "might", "possibly", "possible", "potential", "speculation", "likely", "perhaps", "reportedly", "allegedly", "rumoured", "rumored", "possibility", "chance", "risk"):
+	case has("could", "may", "might", "possibly", "possible", "potential", "speculation", "likely", "perhaps", "reportedly", "allegedly", "rumoured", "rumored", "possibility", "chance", "risk",
+		"than to", "if", "whether", "fear", "fears", "feared"):
 		return Possible
 	}
 	return Asserted
