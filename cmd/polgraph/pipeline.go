@@ -94,13 +94,16 @@ func (a *app) stream(ctx context.Context, cfg config.Config, inputs []string, x 
 		MaxBytes: cfg.Input.MaxBytes,
 	}
 
-	var readErr error
+	// The reader may be stuck in a read (a terminal or pipe on stdin) when
+	// ctx is cancelled, so nothing below waits for it after cancellation.
+	readDone := make(chan error, 1)
 	go func() {
 		defer close(jobs)
-		readErr = a.readArticles(ctx, inputs, opts, skip, jobs, t)
-		if readErr != nil {
-			cancel(readErr)
+		err := a.readArticles(ctx, inputs, opts, skip, jobs, t)
+		if err != nil {
+			cancel(err)
 		}
+		readDone <- err
 	}()
 
 	var wg sync.WaitGroup
@@ -108,8 +111,14 @@ func (a *app) stream(ctx context.Context, cfg config.Config, inputs []string, x 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				if ctx.Err() != nil {
+			for {
+				var j job
+				var ok bool
+				select {
+				case j, ok = <-jobs:
+				case <-ctx.Done():
+				}
+				if !ok || ctx.Err() != nil {
 					return // prose cannot be interrupted: check between articles
 				}
 				res, err := x.Extract(j.art)
@@ -157,8 +166,12 @@ func (a *app) stream(ctx context.Context, cfg config.Config, inputs []string, x 
 	if emitErr != nil {
 		return emitErr
 	}
-	if readErr != nil {
-		return readErr
+	select {
+	case err := <-readDone:
+		if err != nil {
+			return err
+		}
+	default: // still reading, so ctx was cancelled
 	}
 	return context.Cause(ctx)
 }

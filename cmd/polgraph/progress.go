@@ -40,9 +40,16 @@ func (a *app) startProgress(t *tally, inputs []string) *progress {
 		return p
 	}
 	if base, ok := readChars(); ok && p.total >= 0 {
+		// The readers run ahead of extraction by a few hundred articles:
+		// count as done the share of the bytes read that the finished
+		// records stand for.
 		p.readNow = func() int64 {
 			n, _ := readChars()
-			return n - base
+			n -= base
+			if read := t.read.Load(); read > 0 {
+				n = int64(float64(n) * float64(read-t.unfinished()) / float64(read))
+			}
+			return n
 		}
 	}
 	if f, ok := a.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
