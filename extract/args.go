@@ -93,6 +93,13 @@ func (d *doc) subjectOf(si, pos int) ([]int, float64) {
 			return g, pronounPenalty
 		}
 	}
+	// '"... we warn the Saudis ...", Saree said': a first person inside a
+	// quotation is its speaker.
+	if k := d.firstContentToken(si, start, pos); k >= 0 && (toks[k].Lower == "we" || toks[k].Lower == "i") {
+		if sp := d.speaker(si); sp >= 0 {
+			return []int{sp}, pronounPenalty
+		}
+	}
 	// "Speaking during a meeting with Y, X emphasized": an initial
 	// participial or prepositional phrase takes the main clause's subject.
 	if comma := firstComma(toks); comma > pos && len(toks) > 0 && (toks[0].Tag == "VBG" || toks[0].Tag == "VBN" || toks[0].Tag == "IN") {
@@ -655,4 +662,27 @@ func (d *doc) previousGroup(si int) []int {
 		}
 	}
 	return single
+}
+
+// speaker returns the actor a sentence quotes: the argument next to its verb
+// of saying ("X said", "said X", "X told reporters"), or -1.
+func (d *doc) speaker(si int) int {
+	toks := d.sents[si].Tokens
+	for v, t := range toks {
+		if !speechVerbs[t.Lower] {
+			continue
+		}
+		for k := v - 1; k >= 0 && k >= v-3; k-- {
+			if m := d.mentionAt(si, k); m >= 0 && d.ments[m].actor >= 0 && !d.ments[m].modifier {
+				return d.ments[m].actor
+			}
+			if toks[k].Tag != "RB" && toks[k].Tag != "NNP" {
+				break
+			}
+		}
+		if m := d.mentionAt(si, v+1); m >= 0 && d.ments[m].actor >= 0 {
+			return d.ments[m].actor
+		}
+	}
+	return -1
 }

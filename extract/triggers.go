@@ -291,6 +291,15 @@ func (d *doc) appositionHead(si, pos int) []int {
 	if k < 1 || toks[k].Text != "," {
 		return nil
 	}
+	// "the Popular Mobilization Forces (PMF), an Iranian-backed militia"
+	if toks[k-1].Text == ")" {
+		for j := k - 2; j >= 1 && j >= k-6; j-- {
+			if toks[j].Text == "(" {
+				k = j
+				break
+			}
+		}
+	}
 	m := d.mentionAt(si, k-1)
 	if m < 0 || d.ments[m].actor < 0 || d.ments[m].j != k {
 		return nil
