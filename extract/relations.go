@@ -96,7 +96,7 @@ func (d *doc) structural(si int) {
 				}
 			}
 		}
-		if body < 0 && stateTitle(m.title) {
+		if body < 0 && stateTitle(m.title) && m.title.Relation == OfficialOf {
 			// An office of state with no body named: the person's own
 			// state, else the state the article is about.
 			if person.Country != "" {

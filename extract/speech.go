@@ -13,6 +13,7 @@ var speechVerbs = map[string]bool{
 	"tweeted": true, "tweets": true, "added": true, "claimed": true, "claims": true, "argued": true, "argues": true,
 	"declared": true, "declares": true, "characterized": true, "characterised": true, "termed": true,
 	"labelled": true, "labeled": true, "insisted": true, "warned": true, "stressed": true, "remarked": true,
+	"continued": true, "noted": true, "explained": true, "recalled": true, "responded": true, "replied": true, "posted": true,
 }
 
 var negativeWords = map[string]bool{
@@ -63,7 +64,7 @@ func (d *doc) speech(si int) {
 				continue
 			}
 			// A speaker talking about their own state is no judgement of it.
-			if ta, sa := d.actors[mm.actor], d.actors[speaker[0]]; ta.Type == Country && ta.Country == sa.Country {
+			if ta, sa := d.actors[mm.actor], d.actors[speaker[0]]; ta.Type == Country && (ta.Country == sa.Country || sa.holds(ta.ID)) {
 				continue
 			}
 			target = m
@@ -114,6 +115,19 @@ func (d *doc) related(si, a, b int) bool {
 	ia, ib := d.actors[a].ID, d.actors[b].ID
 	for _, r := range d.relations {
 		if r.Start == sent.Start && (r.Subject == ia && r.Object == ib || r.Subject == ib && r.Object == ia) {
+			return true
+		}
+	}
+	return false
+}
+
+// holds reports whether the actor holds a knowledge-base role in body.
+func (a *actorBuild) holds(body string) bool {
+	if a.entry == nil {
+		return false
+	}
+	for _, r := range a.entry.Roles {
+		if r.Of == body {
 			return true
 		}
 	}
