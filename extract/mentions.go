@@ -163,6 +163,11 @@ func (d *doc) detectMentions(si int) {
 			i++
 			continue
 		}
+		// "John R. Bolton": a given name and an initial before a KB
+		// person's surname belong to the name.
+		if nm.entry.Type == Person && i >= 2 && cover[i-1] == 0 && cover[i-2] == 0 && isInitial(toks[i-1].Text) && d.x.kb.givenNames[toks[i-2].Text] {
+			i -= 2
+		}
 		m := mention{i: i, j: j, entry: nm.entry, name: spanText(d.art.Text, toks, i, j), typ: nm.entry.Type, kind: mKB, country: nm.entry.Country, gender: nm.entry.Gender}
 		if j == i+1 && nm.entry.Type == Organization && d.orgHead(toks[i].Lower) != "" {
 			// "Senate" is the US Senate in the KB, but "the Senate of
@@ -909,3 +914,8 @@ func (d *doc) ofCountryAt(toks []token, k int) bool {
 
 // countryNouns describe a state: "the country", "the kingdom".
 var countryNouns = map[string]bool{"country": true, "nation": true, "kingdom": true, "republic": true, "emirate": true, "state": false}
+
+// isInitial reports whether s is a capital initial with its full stop: "R.".
+func isInitial(s string) bool {
+	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == '.'
+}
