@@ -166,7 +166,10 @@ func (d *doc) nearestArg(si, from, to int) ([]int, float64) {
 		}
 		mm := &d.ments[m]
 		k = mm.i
-		if mm.modifier || mm.actor < 0 || governed(toks, mm.i) || (mm.kind == mPronoun && toks[mm.i].Tag == "PRP$") {
+		// "with Johnson succeeding her": an absolute phrase's subject
+		// stands behind "with" right before its verb.
+		absolute := mm.i > 0 && (toks[mm.i-1].Lower == "with" || toks[mm.i-1].Lower == "without") && mm.j == k0+1
+		if mm.modifier || mm.actor < 0 || governed(toks, mm.i) && !absolute || (mm.kind == mPronoun && toks[mm.i].Tag == "PRP$") {
 			break
 		}
 		pen := 0.0
