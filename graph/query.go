@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/db"
@@ -147,8 +148,8 @@ func (l *Loader) ActorByID(ctx context.Context, id string) (ActorInfo, error) {
 // them, none a *NotFoundError.
 func (l *Loader) FindActor(ctx context.Context, name string) (ActorInfo, error) {
 	name = strings.TrimSpace(name)
-	if name == "" {
-		return ActorInfo{}, &NotFoundError{Name: name}
+	if !strings.ContainsFunc(name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return ActorInfo{}, &NotFoundError{Name: name} // nothing for the index to match
 	}
 	info, err := l.ActorByID(ctx, name)
 	var nf *NotFoundError
@@ -159,7 +160,7 @@ func (l *Loader) FindActor(ctx context.Context, name string) (ActorInfo, error) 
 	phrase := `"` + luceneEscape(strings.Join(words, " ")) + `"`
 	fuzzy := make([]string, len(words))
 	for i, w := range words {
-		fuzzy[i] = luceneEscape(w) + "~1"
+		fuzzy[i] = luceneEscape(strings.ToLower(w)) + "~1" // lower case: AND, OR and NOT are operators
 	}
 	for _, q := range []string{phrase, strings.Join(fuzzy, " AND ")} {
 		recs, err := l.readQuery(ctx, findActorCypher, map[string]any{"query": q, "limit": int64(200)})
