@@ -45,6 +45,12 @@ func clauseBreakAt(toks []token, k int) bool {
 	if k+1 >= len(toks) {
 		return true
 	}
+	// 'said on Friday "We made ...': a quotation soon after opens it.
+	for j := k + 1; j < len(toks) && j <= k+5; j++ {
+		if t := toks[j].Text; t == "\"" || t == "``" || t == "“" || t == ":" {
+			return true
+		}
+	}
 	switch nx := toks[k+1]; {
 	case nx.Lower == "that", nx.Text == ",", nx.Text == ":", nx.Text == "\"", nx.Text == "``", nx.Text == "“":
 		return true
@@ -340,7 +346,7 @@ func (d *doc) argsRightEnd(si, k int) ([]int, int) {
 			break
 		}
 		t := toks[k]
-		if t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$" || t.Tag == "CD" || t.Tag == "RB" || t.Lower == "fellow" || t.Lower == "newly" || t.Lower == "elected" {
+		if t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$" || t.Tag == "CD" || t.Tag == "RB" || t.Lower == "fellow" || t.Lower == "newly" || t.Lower == "elected" || t.Text == "[" || t.Text == "(" {
 			k++
 			continue
 		}

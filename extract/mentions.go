@@ -684,8 +684,8 @@ func (d *doc) appositions(si int, cover []int) {
 		if m.sent != si || m.typ != Person || m.title != nil || m.kind == mPronoun || m.kind == mDescription {
 			continue
 		}
-		// "NAME, TITLE ..." and "NAME, who was TITLE"
-		if m.j+1 < n && toks[m.j].Text == "," {
+		// "NAME, TITLE ...", "NAME — TITLE, ... —" and "NAME, who was TITLE"
+		if m.j+1 < n && (toks[m.j].Text == "," || toks[m.j].Text == "—" || toks[m.j].Text == "--" || toks[m.j].Text == "(") {
 			start := m.j + 1
 			if toks[start].Lower == "who" {
 				start = skipCopula(toks, start+1)
@@ -829,7 +829,7 @@ func skipCopula(toks []token, k int) int {
 }
 
 func appositionEnd(t token) bool {
-	return t.Text == "," || t.Text == "." || t.Text == "(" || t.Text == ";" || t.Lower == "and" || strings.HasPrefix(t.Tag, "VB")
+	return t.Text == "," || t.Text == "." || t.Text == "(" || t.Text == ")" || t.Text == ";" || t.Text == "—" || t.Text == "--" || t.Lower == "and" || strings.HasPrefix(t.Tag, "VB")
 }
 
 // creditStart returns where a photo credit ("Image: Garry Knight.",

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 )
 
 // Confidence of each kind of evidence, before modality and pronoun
@@ -69,6 +70,18 @@ func (d *doc) structural(si int) {
 		}
 		if m.title == nil || m.title.Relation == "" {
 			continue
+		}
+		// "Labour MP Tom Watson" is also a member of Parliament.
+		if chamber := legislatureWord(m.title.Title); chamber != "" {
+			iso := d.actors[m.actor].Country
+			if iso == "" && d.mainCountry >= 0 {
+				iso = d.actors[d.mainCountry].Country
+			}
+			if e := d.bodyOf(iso, chamber); e != nil {
+				if b, named := d.actorByID[e.ID]; named {
+					d.emit(si, m.actor, b, MemberOf, Asserted, m.titleText, m.titleText, "title+chamber", confKBTitle-0.1)
+				}
+			}
 		}
 		person := d.actors[m.actor]
 		body, conf, rule := -1, confTitle, "title"
@@ -138,4 +151,18 @@ func stateTitle(t *titleEntry) bool {
 func (d *doc) countryActor(iso string) (int, bool) {
 	a, ok := d.actorByID[d.x.kb.stateByISO[iso]]
 	return a, ok
+}
+
+// legislatureWord names the chamber a legislator's title implies: "MP" sits
+// in parliament, "Senator" in the senate.
+func legislatureWord(title string) string {
+	switch strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(title, "Former "), "former "), ".")) {
+	case "mp", "member of parliament", "parliamentarian", "lawmaker", "legislator":
+		return "parliament"
+	case "senator", "sen", "state senator":
+		return "senate"
+	case "representative", "rep", "congressman", "congresswoman", "congressperson":
+		return "house of representatives"
+	}
+	return ""
 }

@@ -361,6 +361,12 @@ func (d *doc) actorList() []Actor {
 	for _, r := range d.relations {
 		inRelation[r.Subject], inRelation[r.Object] = true, true
 	}
+	// Every actor a relation names is listed, mentioned by name or not.
+	for i, a := range d.actors {
+		if inRelation[a.ID] {
+			used[i] = true
+		}
+	}
 	var out []Actor
 	for i, a := range d.actors {
 		if !used[i] || d.passing(a, inRelation[a.ID]) {

@@ -13,7 +13,7 @@ var speechVerbs = map[string]bool{
 	"tweeted": true, "tweets": true, "added": true, "claimed": true, "claims": true, "argued": true, "argues": true,
 	"declared": true, "declares": true, "characterized": true, "characterised": true, "termed": true,
 	"labelled": true, "labeled": true, "insisted": true, "warned": true, "stressed": true, "remarked": true,
-	"continued": true, "noted": true, "explained": true, "recalled": true, "responded": true, "replied": true, "posted": true,
+	"continued": true, "spoke": true, "noted": true, "explained": true, "recalled": true, "responded": true, "replied": true, "posted": true,
 }
 
 var negativeWords = map[string]bool{
