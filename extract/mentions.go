@@ -702,6 +702,22 @@ func (d *doc) appositions(si int, cover []int) {
 				continue
 			}
 		}
+		// "voted to elect Boris Johnson — former Foreign Secretary — as the
+		// new Conservative leader"
+		if m.i > 0 && appointVerbs[toks[m.i-1].Lower] {
+			k := m.j
+			if k < n && (toks[k].Text == "—" || toks[k].Text == "(" || toks[k].Text == "--") {
+				for k++; k < n && k < m.j+20 && toks[k].Text != "—" && toks[k].Text != ")" && toks[k].Text != "--"; k++ {
+				}
+				k++
+			}
+			if k < n && toks[k].Lower == "as" {
+				if r, ok := d.titleAfter(toks, cover, skipAdjectives(toks, k+1)); ok {
+					set(m, r)
+					continue
+				}
+			}
+		}
 		// "[the|a] TITLE, NAME," and "Merkel's spokesperson, Steffen Seibert,"
 		if m.i >= 2 && toks[m.i-1].Text == "," {
 			// The earliest start wins: "German Chancellor Angela Merkel's
@@ -816,7 +832,8 @@ func skipCopula(toks []token, k int) int {
 	start := k
 	for k < len(toks) && k < start+4 {
 		switch toks[k].Lower {
-		case "is", "was", "has", "had", "been", "became", "becomes", "serves", "served", "as", "also", "then", "currently", "now", "remains", "remained", "named", "appointed":
+		case "is", "was", "has", "had", "been", "became", "becomes", "serves", "served", "as", "also", "then", "currently", "now", "remains", "remained", "named", "appointed",
+			"elected", "sworn", "in", "chosen", "installed", "confirmed", "nominated", "will", "be", "set", "to":
 			k++
 			continue
 		}
@@ -918,4 +935,22 @@ var countryNouns = map[string]bool{"country": true, "nation": true, "kingdom": t
 // isInitial reports whether s is a capital initial with its full stop: "R.".
 func isInitial(s string) bool {
 	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == '.'
+}
+
+var appointVerbs = map[string]bool{
+	"elect": true, "elected": true, "elects": true, "appoint": true, "appointed": true, "appoints": true,
+	"name": true, "named": true, "names": true, "nominate": true, "nominated": true, "choose": true, "chose": true,
+	"chosen": true, "select": true, "selected": true, "install": true, "installed": true, "confirm": true, "confirmed": true,
+}
+
+// skipAdjectives steps over "the new", "a former": a determiner and
+// lower-case adjectives before a title.
+func skipAdjectives(toks []token, k int) int {
+	if k < len(toks) && (toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an") {
+		k++
+	}
+	for k < len(toks) && toks[k].Tag == "JJ" && !startsUpper(toks[k].Text) {
+		k++
+	}
+	return k
 }
