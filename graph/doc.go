@@ -28,7 +28,9 @@
 //
 // Roll-ups: for each predicate P of extract.Predicates, one relationship
 // (a)-[:P]->(b) per key, a.id < b.id for symmetric P. Its properties are
-// recomputed from the key's claims each time a batch touches the key:
+// recomputed from the key's claims each time a batch touches the key (the
+// stored claims of other articles are summed up by one read statement
+// before the batch writes, and the batch's own claims added in Go):
 //
 //	count        number of claims
 //	articles     number of distinct articles stating them
@@ -54,8 +56,7 @@
 //
 //	type     the smallest type seen (Country < Organization < Person); the
 //	         type label (:Country, :Organization, :Person) follows it
-//	name     the longest name seen (in code points, Cypher's size()),
-//	         ties to the smallest
+//	name     the longest name seen (in code points), ties to the smallest
 //	country  the smallest non-empty code seen, else ""
 //	aliases  the sorted union of all (non-empty) aliases seen
 //	kbRoles  the sorted union of the knowledge-base roles seen, each
@@ -74,7 +75,8 @@
 // EnsureSchema creates unique constraints on Actor.id, Article.id and
 // Claim.id; range indexes on Claim key, predicate, published and modality;
 // and the full-text index actorNames on Actor name and aliases (a Neo4j 5
-// full-text index indexes each string of a list property).
+// full-text index indexes each string of a list property; TestSchema finds
+// an actor by an alias held only in that list).
 //
 // # Writing
 //
@@ -85,6 +87,9 @@
 //
 // # Export
 //
-// An Exporter writes the same graph as CSV files for
-// "neo4j-admin database import full"; ImportArgs gives the arguments.
+// An Exporter (or Export over an iter.Seq) writes the same graph as CSV
+// files for "neo4j-admin database import full": actors.csv, articles.csv,
+// claims.csv, mentions.csv, states.csv, subject.csv, object.csv and
+// rollup-PREDICATE.csv per predicate present. ImportArgs gives the command's
+// arguments (--multiline-fields=true --array-delimiter=U+001F).
 package graph
