@@ -304,6 +304,13 @@ func (d *doc) headAt(si, k int) int {
 				if d.ments[m].actor < 0 {
 					return -1
 				}
+				// "the Islamic Revolutionary Guard Corps-Quds Force" is
+				// the Quds Force.
+				if j := d.ments[m].j; j+1 < len(toks) && toks[j].Text == "-" {
+					if n := d.mentionAt(si, j+1); n >= 0 && d.ments[n].i == j+1 && d.ments[n].typ == Organization && d.ments[n].actor >= 0 {
+						return n
+					}
+				}
 				return m
 			}
 			k = d.ments[m].j

@@ -235,7 +235,7 @@ func (d *doc) detectMentions(si int) {
 		}
 		// "First Minister of Scotland Nicola Sturgeon"; "US Special
 		// Representative for Iran Brian Hook" (for: the body is not Iran)
-		if j+2 < n && toks[j].Lower == "for" {
+		if j+2 < n && (toks[j].Lower == "for" || toks[j].Lower == "to") {
 			b := j + 1
 			if b < n && cover[b] != 0 {
 				if bm := d.ments[cover[b]-1]; bm.i == b && bm.typ != Person && bm.j < n && startsUpper(toks[bm.j].Text) && (cover[bm.j] == 0 || d.ments[cover[bm.j]-1].typ == Person) {
@@ -746,7 +746,8 @@ type titleRef struct {
 func (d *doc) titleAfter(toks []token, cover []int, k int) (titleRef, bool) {
 	n := len(toks)
 	r := titleRef{of: -1, start: k}
-	if k < n && (toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an") {
+	// "The Senate Minority Leader": the determiner may belong to the body.
+	if k < n && (toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an") && !(cover[k] != 0 && d.ments[cover[k]-1].i == k) {
 		k++
 	}
 	if k < n && (toks[k].Lower == "former" || toks[k].Lower == "then") {

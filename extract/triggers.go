@@ -270,6 +270,8 @@ func (d *doc) nounTakesClauseSubject(si, pos int) bool {
 		return true
 	case t.Lower == "during" || t.Lower == "amid" || t.Lower == "at":
 		return true
+	case t.Lower == "in" && k == pos-1:
+		return true // "in support of", "in cooperation with": an adverbial of the clause
 	case t.Lower == "after" || t.Lower == "following" || t.Lower == "before" || t.Lower == "in" || t.Lower == "on":
 		// only an adjunct of its own: "In talks with Y, X ...", "X, on a
 		// trip to Y,"; not "involved in the assassination of Y"
