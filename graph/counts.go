@@ -32,6 +32,13 @@ func (l *Loader) Counts(ctx context.Context) (GraphCounts, error) {
 	return l.counts(ctx, "")
 }
 
+// CountsFor is Counts restricted to the nodes whose id starts with prefix
+// (for a Claim, its article's id) and the relationships leaving them: one
+// article's or one test's share of the graph.
+func (l *Loader) CountsFor(ctx context.Context, prefix string) (GraphCounts, error) {
+	return l.counts(ctx, prefix)
+}
+
 // counts is Counts restricted to the data of one test: nodes whose id (for a
 // Claim, its article's id) starts with prefix, and relationships leaving them.
 func (l *Loader) counts(ctx context.Context, prefix string) (GraphCounts, error) {
