@@ -254,3 +254,29 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("run flags do not complete --reload:\n%s", r.stdout)
 	}
 }
+
+// TestBatchLoadDry loads extraction JSONL with bad lines through load
+// --dry-run: warnings with file:line, counts that add up, exit codes.
+func TestBatchLoadDry(t *testing.T) {
+	dir := t.TempDir()
+	good := `{"article":{"id":"l-1","title":"t"},"actors":[{"id":"kenya","name":"Kenya","type":"Country"}],"relations":[]}`
+	dangling := `{"article":{"id":"l-2"},"actors":[],"relations":[{"subject":"x","predicate":"MET_WITH","object":"y","modality":"asserted"}]}`
+	path := filepath.Join(dir, "extraction.jsonl")
+	os.WriteFile(path, []byte(good+"\n{not json\n\n"+dangling+"\n"), 0o644)
+	r := runPolgraph(t, "", "", nil, "load", "--dry-run", path)
+	if r.code != exitOK {
+		t.Fatalf("exit %d, want 0:\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{"extraction.jsonl:2: malformed JSON", "extraction.jsonl:4: invalid record", "load: 3 records read: 1 loaded, 2 skipped, 0 duplicates"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	checkBalance(t, r.stderr)
+	if r := runPolgraph(t, "", "", nil, "load", "--dry-run", "--strict", path); r.code != exitFailure {
+		t.Errorf("--strict: exit %d, want 1", r.code)
+	}
+	if r := runPolgraph(t, "", "{broken\n", nil, "load", "--dry-run", "-"); r.code != exitFailure {
+		t.Errorf("nothing loadable: exit %d, want 1:\n%s", r.code, r.stderr)
+	}
+}

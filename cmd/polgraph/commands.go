@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/polgraph/polgraph/config"
+	"github.com/polgraph/polgraph/corpus"
 	"github.com/polgraph/polgraph/evaluate"
 	"github.com/polgraph/polgraph/extract"
 	"github.com/polgraph/polgraph/graph"
@@ -512,6 +513,46 @@ func readLine(br *bufio.Reader, limit int) ([]byte, bool, error) {
 		}
 		return buf, tooLong, err
 	}
+}
+
+// readCmd runs the reading half of extract alone: readers, duplicate
+// detection and counting, no extraction. Hidden: it is for measuring the
+// readers (scripts/bench-read.sh) and checking an input quickly.
+func (a *app) readCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "read [INPUT...]",
+		Short:   "Read and check articles without extracting (for measurements)",
+		Example: "  polgraph read big.jsonl",
+		Hidden:  true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := a.loadConfig(cmd, inputFlagKeys)
+			if err != nil {
+				return err
+			}
+			opts := corpus.Options{
+				TextCol: cfg.Input.TextCol, IDCol: cfg.Input.IDCol, TitleCol: cfg.Input.TitleCol,
+				DateCol: cfg.Input.DateCol, URLCol: cfg.Input.URLCol, SourceCol: cfg.Input.SourceCol,
+				MaxBytes: cfg.Input.MaxBytes,
+			}
+			t := &tally{start: time.Now()}
+			jobs := make(chan job, 64)
+			drained := make(chan struct{})
+			go func() {
+				defer close(drained)
+				for range jobs {
+					t.done.Add(1)
+				}
+			}()
+			err = a.readArticles(cmd.Context(), inputsOrStdin(args), opts, nil, jobs, t)
+			close(jobs)
+			<-drained
+			secs := time.Since(t.start).Seconds()
+			fmt.Fprintf(a.stderr, "read: %.1f MB of text in %.1fs (%.1f MB/s)\n", float64(t.textBytes.Load())/1e6, secs, float64(t.textBytes.Load())/1e6/secs)
+			return a.finish(cmd, t, "read", "read", err)
+		},
+	}
+	addInputFlags(cmd)
+	return cmd
 }
 
 func (a *app) evalCmd() *cobra.Command {
