@@ -161,6 +161,19 @@ func (d *doc) nearestArg(si, from, to int) ([]int, float64) {
 	for k0 >= from && d.mentionAt(si, k0) < 0 && inVerbGroup(toks, k0) {
 		k0--
 	}
+	// "his brother, former prime minister Nawaz Sharif, congratulated him":
+	// an apposition closed by a comma right before the verb is the subject.
+	if k0 >= from+2 && toks[k0].Text == "," {
+		if m := d.mentionAt(si, k0-1); m >= 0 && d.ments[m].typ == Person && d.ments[m].actor >= 0 && !d.ments[m].modifier {
+			b := d.ments[m].i - 1
+			for b > from && d.mentionAt(si, b) < 0 && toks[b].Text != "," && (toks[b].Tag == "JJ" || toks[b].Tag == "NN" || toks[b].Tag == "NNP" || toks[b].Tag == "DT") {
+				b--
+			}
+			if toks[b].Text == "," && b-1 >= from && d.mentionAt(si, b-1) < 0 {
+				return []int{d.ments[m].actor}, 0
+			}
+		}
+	}
 	for k := k0; k >= from; k-- {
 		t := toks[k]
 		if t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" || t.Text == "," || t.Lower == "and" || t.Lower == "or" || t.Lower == "who" || t.Lower == "which" {
@@ -571,6 +584,30 @@ var backers = map[string]Predicate{
 // compound, or the name an apposition ", an X-backed militia" describes).
 func (d *doc) backedCompounds(si int) {
 	toks := d.sents[si].Tokens
+	// "Hezbollah, the Lebanese group backed by Tehran": the agent backs the
+	// name the phrase describes.
+	for k := 1; k+2 < len(toks); k++ {
+		p, ok := backers[toks[k].Lower]
+		if !ok || toks[k+1].Lower != "by" || toks[k].Tag != "VBN" && toks[k].Tag != "VBD" {
+			continue
+		}
+		agents := d.argsRight(si, k+2)
+		start := k
+		for start > 0 && d.mentionAt(si, start-1) < 0 && (toks[start-1].Tag == "DT" || toks[start-1].Tag == "JJ" || toks[start-1].Tag == "NN" || toks[start-1].Tag == "NNS") {
+			start--
+		}
+		heads := d.appositionHead(si, start)
+		if len(heads) == 0 && start == k {
+			if m := d.mentionAt(si, k-1); m >= 0 && d.ments[m].actor >= 0 && !d.ments[m].modifier {
+				heads = []int{d.ments[m].actor}
+			}
+		}
+		for _, a := range agents {
+			for _, h := range heads {
+				d.emit(si, a, h, p, Asserted, "", spanText(d.art.Text, toks, k, k+2), "passive participle: "+toks[k].Lower+" by", 0.7)
+			}
+		}
+	}
 	for k := 1; k+1 < len(toks); k++ {
 		p, ok := backers[toks[k+1].Lower]
 		if !ok || toks[k].Text != "-" {

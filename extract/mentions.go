@@ -134,6 +134,7 @@ type mention struct {
 	gender      string
 	descTitle   string     // for descriptions: the title words, lower case
 	extraTitles []titleRef // more titles joined by "and": "party leader and Prime Minister X"
+	place       bool       // a capital named as a place ("in Tehran"): no actor of its own
 }
 
 // detectMentions finds every actor mention of sentence si.
@@ -156,10 +157,23 @@ func (d *doc) detectMentions(si int) {
 	first := len(d.ments)
 	_ = first
 
-	// 1. Knowledge-base names, longest match first.
+	// 1. Knowledge-base names, longest match first; a match that a longer
+	// one starting inside it overlaps gives way ("Emir Tamim" inside
+	// "Emir Tamim bin Hamad Al Thani").
 	for i := 0; i < n; {
 		nm, j, ok := d.x.names.match(toks, i)
 		if !ok || !d.acceptKBMatch(s, cover, i, j, nm) {
+			i++
+			continue
+		}
+		longer := false
+		for k := i + 1; k < j; k++ {
+			if _, j2, ok2 := d.x.names.match(toks, k); ok2 && j2 > j && j2-k > j-i {
+				longer = true
+				break
+			}
+		}
+		if longer {
 			i++
 			continue
 		}
@@ -192,10 +206,15 @@ func (d *doc) detectMentions(si int) {
 			m.kind = mDemonym
 		case formCapital:
 			m.kind = mCapital
-			// "in London", "parts of Tehran": a place, not its government.
-			if locative(toks, i) {
-				i = j
-				continue
+			// "in London", "parts of Tehran": a place, not its
+			// government; it is an argument only where a pattern asks.
+			m.place = locative(toks, i)
+		}
+		// "King Abdullah II of Jordan": a title inside a KB alias still
+		// states the office.
+		if nm.entry.Type == Person {
+			if t, tj := d.x.titles.match(toks, i); t != nil && tj < j {
+				m.title, m.titleText = t, spanText(d.art.Text, toks, i, tj)
 			}
 		}
 		add(m)

@@ -104,6 +104,10 @@ func (d *doc) structural(si int) {
 					if b, ok := d.actorByID[r.Of]; ok {
 						body = b
 						rule, conf = rule+"+kb-role", confKBTitle
+					} else if e := d.x.kb.entries[r.Of]; e != nil && strings.Contains(m.name, e.Name) {
+						// "King Abdullah II of Jordan" names Jordan inside the name
+						body = d.actorFor(e.ID, e.Name, e.Type, e.Country, e)
+						rule, conf = rule+"+kb-role", confKBTitle
 					}
 					break
 				}

@@ -21,6 +21,7 @@ type doc struct {
 	// counterpartsAt holds "his X counterparts, A and B" phrases by
 	// (sentence, token of the possessive), for coordination.
 	counterpartsAt map[[2]int]counterpartList
+	onlyPlace      map[int]bool // actors named only as places ("in Tehran")
 }
 
 // actorBuild accumulates one actor of the article.
@@ -352,8 +353,14 @@ func normTitle(t string) string {
 // mention, each with its KB roles valid on the article's date.
 func (d *doc) actorList() []Actor {
 	used := map[int]bool{}
+	d.onlyPlace = map[int]bool{}
 	for _, m := range d.ments {
 		if m.actor >= 0 {
+			if !used[m.actor] {
+				d.onlyPlace[m.actor] = m.place
+			} else if !m.place {
+				d.onlyPlace[m.actor] = false
+			}
 			used[m.actor] = true
 		}
 	}
@@ -369,7 +376,7 @@ func (d *doc) actorList() []Actor {
 	}
 	var out []Actor
 	for i, a := range d.actors {
-		if !used[i] || d.passing(a, inRelation[a.ID]) {
+		if !used[i] || d.passing(a, inRelation[a.ID]) || !inRelation[a.ID] && d.onlyPlace[i] {
 			continue
 		}
 		act := a.Actor

@@ -29,6 +29,20 @@ func (d *doc) triggers(si int) {
 				}
 			}
 			if h, ok := d.matchWords(si, i, t); ok {
+				if t.Kind == verbTrigger && !d.isPassive(si, i) {
+					// "Kishida and Yoon met in Hiroshima": a transitive
+					// pattern without an object gives way to the next one.
+					if obj := d.argsRight(si, h.last+1); len(obj) == 0 && len(d.relativeObject(si, i)) == 0 {
+						continue
+					}
+				}
+				if len(t.After) > 0 {
+					// "called Putin a killer": the words after the object
+					// decide between patterns that share the verb.
+					if _, end := d.argsRightEnd(si, h.last+1); !followedBy(toks, end, t.After) {
+						continue
+					}
+				}
 				hits = append(hits, h)
 				break // longest pattern for this word wins
 			}
@@ -91,7 +105,11 @@ func (d *doc) matchWords(si, i int, t *trigger) (hit, bool) {
 	}
 	for w := 1; w < upto; w++ {
 		found := false
-		for gap := 0; gap <= 3 && k < len(toks); gap++ {
+		maxGap := 3
+		if isFunctionWord(t.Words[w]) && w < len(t.Words)-1 {
+			maxGap = 0 // a particle stays with its verb: "give in to", not "gave 50 million euros in aid to"
+		}
+		for gap := 0; gap <= maxGap && k < len(toks); gap++ {
 			if contains(t.Forms[w], toks[k].Lower) {
 				found = true
 				break
@@ -171,10 +189,22 @@ func (d *doc) attach(si int, h hit) {
 			}
 			return
 		}
+		if len(obj) == 0 {
+			// "Imran Khan, whom Shehbaz Sharif replaced": the object of a
+			// relative clause is its antecedent.
+			obj = d.relativeObject(si, h.first)
+		}
 		mod := d.modality(si, h)
 		for _, a := range subj {
 			for _, o := range obj {
 				d.emit(si, a, o, h.t.Pred, mod, "", trig, rule, conf-sconf)
+			}
+		}
+		// "Raisi succeeded Rouhani as president of Iran": the successor
+		// holds the office.
+		if (h.t.Pred == Succeeded || h.t.Pred == Leads) && len(subj) == 1 && end+1 < len(toks) && toks[end].Lower == "as" {
+			if r, ok := d.titleAfter(toks, d.cover[si], end+1); ok && r.t.Relation != "" && r.of >= 0 && d.ments[r.of].actor >= 0 {
+				d.emit(si, subj[0], d.ments[r.of].actor, r.t.Relation, mod, r.text, r.text, "succession title", confApposition)
 			}
 		}
 	case verbNoObject:
@@ -270,8 +300,8 @@ func (d *doc) nounTakesClauseSubject(si, pos int) bool {
 		return true
 	case t.Lower == "during" || t.Lower == "amid" || t.Lower == "at":
 		return true
-	case t.Lower == "in" && k == pos-1:
-		return true // "in support of", "in cooperation with": an adverbial of the clause
+	case t.Lower == "in" && onlyAdjectives(toks, k+1, pos):
+		return true // "in support of", "in humanitarian aid to": an adverbial of the clause
 	case t.Lower == "after" || t.Lower == "following" || t.Lower == "before" || t.Lower == "in" || t.Lower == "on":
 		// only an adjunct of its own: "In talks with Y, X ...", "X, on a
 		// trip to Y,"; not "involved in the assassination of Y"
@@ -287,7 +317,14 @@ func (d *doc) nounTakesClauseSubject(si, pos int) bool {
 func (d *doc) appositionHead(si, pos int) []int {
 	toks := d.sents[si].Tokens
 	k := pos - 1
-	for g := 0; k >= 0 && g < 3 && (toks[k].Tag == "DT" || toks[k].Tag == "JJ" || toks[k].Tag == "VBN"); g++ {
+	for g := 0; k >= 0 && g < 4; g++ {
+		if m := d.mentionAt(si, k); m >= 0 && d.ments[m].kind == mDemonym {
+			k = d.ments[m].i - 1 // "the Lebanese group"
+			continue
+		}
+		if toks[k].Tag != "DT" && toks[k].Tag != "JJ" && toks[k].Tag != "VBN" {
+			break
+		}
 		k--
 	}
 	if k < 1 || toks[k].Text != "," {
@@ -343,4 +380,33 @@ func afterCopula(toks []token, pos int) bool {
 		return true
 	}
 	return false
+}
+
+func onlyAdjectives(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if toks[k].Tag != "JJ" {
+			return false
+		}
+	}
+	return true
+}
+
+// relativeObject returns the antecedent of an object relative clause whose
+// verb is at pos: "X, whom Y replaced" gives X.
+func (d *doc) relativeObject(si, pos int) []int {
+	toks := d.sents[si].Tokens
+	for k := pos - 1; k >= 1 && k >= pos-8; k-- {
+		if toks[k].Lower != "whom" && !(toks[k].Lower == "which" || toks[k].Lower == "that") {
+			continue
+		}
+		j := k - 1
+		if toks[j].Text == "," {
+			j--
+		}
+		if m := d.mentionAt(si, j); m >= 0 && d.ments[m].actor >= 0 && toks[k].Lower == "whom" {
+			return []int{d.ments[m].actor}
+		}
+		return nil
+	}
+	return nil
 }
