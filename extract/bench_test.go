@@ -58,3 +58,27 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*len(arts))/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkActors runs actor recognition and resolution alone (text layer,
+// knowledge base, titles, coreference) over the shared corpus.
+func BenchmarkActors(b *testing.B) {
+	arts := sharedCorpus(b)
+	x, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var bytes int64
+	for _, a := range arts {
+		bytes += int64(len(a.Text))
+	}
+	b.SetBytes(bytes)
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		for _, a := range arts {
+			x.recognise(a)
+		}
+		n++
+	}
+	b.ReportMetric(float64(n*len(arts))/b.Elapsed().Seconds(), "articles/s")
+}
