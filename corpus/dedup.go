@@ -3,6 +3,7 @@ package corpus
 import (
 	"crypto/sha256"
 	"iter"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,8 +39,11 @@ func Dedup(seq iter.Seq2[extract.Article, error], onDup func(a extract.Article, 
 				}
 				continue
 			}
-			ids[a.ID] = struct{}{}
-			texts[digest] = a.ID
+			// The id may be a slice of a whole CSV record or JSON line:
+			// keep a copy of its own, not the record.
+			id := strings.Clone(a.ID)
+			ids[id] = struct{}{}
+			texts[digest] = id
 			if !yield(a, nil) {
 				return
 			}

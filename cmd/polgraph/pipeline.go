@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -231,7 +229,7 @@ func (a *app) readArticles(ctx context.Context, inputs []string, opts corpus.Opt
 		t.duplicates.Add(1)
 		a.log.Info("duplicate article skipped", "article", art.ID, "first", first)
 	}
-	for art, err := range corpus.Dedup(ownIDs(corpus.Read(ctx, inputs, a.stdin, opts)), onDup) {
+	for art, err := range corpus.Dedup(corpus.Read(ctx, inputs, a.stdin, opts), onDup) {
 		if err != nil {
 			var re *corpus.RecordError
 			switch {
@@ -270,20 +268,6 @@ func (a *app) readArticles(ctx context.Context, inputs []string, opts corpus.Opt
 		return context.Cause(ctx)
 	}
 	return flush()
-}
-
-// ownIDs gives each article an id string of its own. Dedup keeps every id,
-// and the CSV reader's fields are slices of the whole record: without the
-// copy, a 1 GB CSV kept 1.1 GB of records alive (scripts/bench-read.sh).
-func ownIDs(seq iter.Seq2[extract.Article, error]) iter.Seq2[extract.Article, error] {
-	return func(yield func(extract.Article, error) bool) {
-		for a, err := range seq {
-			a.ID = strings.Clone(a.ID)
-			if !yield(a, err) {
-				return
-			}
-		}
-	}
 }
 
 // newExtractor builds the extractor from the configuration.
