@@ -377,15 +377,11 @@ unchanged. Ctrl-C (or SIGTERM) stops after the batch in flight.`,
 			if len(args) == 1 {
 				path = args[0]
 			}
-			var r io.Reader = a.stdin
-			if path != "-" {
-				f, err := os.Open(path)
-				if err != nil {
-					return &exitError{exitFailure, fmt.Errorf("open %s: %v", path, errors.Unwrap(err))}
-				}
-				defer f.Close()
-				r = f
+			r, closeInput, err := a.openInput(path)
+			if err != nil {
+				return err
 			}
+			defer closeInput()
 			var stats graph.Stats
 			ctx := cmd.Context()
 			wctx := context.WithoutCancel(ctx)
@@ -663,15 +659,11 @@ large corpus into an empty database. The files hold the same graph that
 			if len(args) == 2 {
 				path = args[1]
 			}
-			var r io.Reader = a.stdin
-			if path != "-" {
-				f, err := os.Open(path)
-				if err != nil {
-					return &exitError{exitFailure, fmt.Errorf("open %s: %v", path, errors.Unwrap(err))}
-				}
-				defer f.Close()
-				r = f
+			r, closeInput, err := a.openInput(path)
+			if err != nil {
+				return err
 			}
+			defer closeInput()
 			ex, err := graph.NewExporter(args[0], a.log)
 			if err != nil {
 				return &exitError{exitFailure, err}
@@ -702,4 +694,16 @@ large corpus into an empty database. The files hold the same graph that
 	}
 	cmd.Flags().StringVar(&format, "format", "neo4j-admin", "export format (neo4j-admin)")
 	return cmd
+}
+
+// openInput opens an extraction JSONL file, or standard input for "-".
+func (a *app) openInput(path string) (io.Reader, func(), error) {
+	if path == "-" {
+		return a.stdin, func() {}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, &exitError{exitFailure, fmt.Errorf("open %s: %v", path, errors.Unwrap(err))}
+	}
+	return f, func() { f.Close() }, nil
 }
