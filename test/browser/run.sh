@@ -25,7 +25,7 @@ if [ ! -x "$CHROMIUM" ]; then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq chromium >/dev/null
 fi
-command -v node >/dev/null || { echo "run.sh: node (18 or later) is needed" >&2; exit 1; }
+command -v node >/dev/null || { echo "run.sh: node 20 or later is needed" >&2; exit 1; }
 if [ ! -d "$here/node_modules/playwright-core" ]; then
   echo "run.sh: installing playwright-core with npm ci" >&2
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
