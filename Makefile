@@ -9,7 +9,7 @@ FUZZTIME  ?= 60s
 
 export POLGRAPH_TEST_NEO4J_URI ?= $(NEO4J_URI)
 
-.PHONY: help build test test-unit test-faults vet fmt fuzz bench bench-load eval neo4j-up neo4j-down neo4j-status clean
+.PHONY: help build test test-unit test-faults test-browser vet fmt fuzz bench bench-load eval neo4j-up neo4j-down neo4j-status clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ test-unit: ## tests that need no Neo4j (integration tests skip unless CI is set)
 
 test-faults: ## fault-injection tests (stop Neo4j mid-load, SIGKILL the loader)
 	POLGRAPH_FAULT_TESTS=1 $(GO) test -race -count=1 -timeout 30m -run 'Fault|Crash|Kill' ./...
+
+test-browser: ## drive Neo4j Browser in headless Chromium: style, cookbook query, screenshot in artifacts/browser/
+	POLGRAPH_BROWSER_TEST=1 $(GO) test -count=1 -v -run TestBrowser ./test/browser
 
 vet: ## go vet and gofmt
 	$(GO) vet ./...

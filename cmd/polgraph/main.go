@@ -149,7 +149,7 @@ Exit codes:
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.DisableDefaultCmd = true // replaced by completionCmd, which has examples
 	root.AddCommand(a.extractCmd(), a.loadCmd(), a.runCmd(), a.schemaCmd(), a.evalCmd(), a.exportCmd(), a.versionCmd(),
-		a.completionCmd(), a.readCmd())
+		a.queryCmd(), a.completionCmd(), a.readCmd())
 	return root
 }
 

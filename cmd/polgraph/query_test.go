@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -59,33 +58,7 @@ func runQuery(t *testing.T, uri string, args ...string) result {
 	}
 	args = append([]string{"query"}, args...)
 	var out, errb bytes.Buffer
-	probe := (&app{}).rootCmd()
-	if c, _, err := probe.Find([]string{"query"}); err == nil && c.Name() == "query" {
-		code := run(ctx, args, strings.NewReader(""), &out, &errb)
-		return result{out.String(), errb.String(), code}
-	}
-	a := &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}
-	root := a.rootCmd()
-	root.AddCommand(a.queryCmd())
-	root.SetArgs(args)
-	root.SetOut(&out)
-	root.SetErr(&errb)
-	err := root.ExecuteContext(ctx)
-	var ee *exitError
-	var ue usageError
-	code := exitOK
-	switch {
-	case err == nil:
-	case errors.As(err, &ee):
-		fmt.Fprintf(&errb, "polgraph: %v\n", ee.err)
-		code = ee.code
-	case errors.As(err, &ue) || isCobraUsage(err):
-		fmt.Fprintf(&errb, "polgraph: %v\nRun 'polgraph --help' for usage.\n", err)
-		code = exitUsage
-	default:
-		fmt.Fprintf(&errb, "polgraph: %v\n", err)
-		code = exitFailure
-	}
+	code := run(ctx, args, strings.NewReader(""), &out, &errb)
 	return result{out.String(), errb.String(), code}
 }
 
