@@ -514,7 +514,12 @@ func (d *doc) modality(si int, h hit) Modality {
 	// Stop at the clause's start, and at a comma: "Vaca, who is not
 	// related to the senator, met" is asserted.
 	for k := len(window) - 1; k >= 0; k-- {
-		if window[k].Text == ";" || window[k].Text == "." || window[k].Text == "," || clauseBreak(window[k]) && window[k].Lower != "that" {
+		next := toks[h.first] // the token after window[k]
+		if k+1 < len(window) {
+			next = window[k+1]
+		}
+		vpAnd := window[k].Tag == "CC" && strings.HasPrefix(next.Tag, "VB") // "urged X and spoke with Y"
+		if window[k].Text == ";" || window[k].Text == "." || window[k].Text == "," || vpAnd || clauseBreak(window[k]) && window[k].Lower != "that" {
 			window = window[k+1:]
 			break
 		}

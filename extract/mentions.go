@@ -232,6 +232,11 @@ func (d *doc) detectMentions(si int) {
 		if t == nil {
 			continue
 		}
+		// "John Major", "Theresa May": a one-word title right after a
+		// given name is a surname.
+		if j == i+1 && i > 0 && cover[i-1] == 0 && d.x.kb.givenNames[toks[i-1].Text] {
+			continue
+		}
 		// A title in lower case counts only right before a name:
 		// "national security advisor John Bolton".
 		if !startsUpper(toks[i].Text) && !(j < n && startsUpper(toks[j].Text) && (cover[j] == 0 || d.ments[cover[j]-1].typ == Person)) {
@@ -570,7 +575,9 @@ func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add 
 		if k := d.nextOrgStart(toks, i, j); k > i {
 			end = k
 		}
-		for end > i && (isNameConnector(toks[end-1].Lower) || kb.stopCaps[toks[end-1].Text]) {
+		// Trailing connectors and capitalised common words go, except after
+		// a given name: "John Major", "Ruth Ginsburg".
+		for end > i && (isNameConnector(toks[end-1].Lower) || kb.stopCaps[toks[end-1].Text] && !(end-1 > i && kb.givenNames[toks[end-2].Text])) {
 			end--
 		}
 		if end <= i {
