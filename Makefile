@@ -9,7 +9,7 @@ FUZZTIME  ?= 60s
 
 export POLGRAPH_TEST_NEO4J_URI ?= $(NEO4J_URI)
 
-.PHONY: help build test test-unit test-faults test-browser vet fmt fuzz bench bench-load eval neo4j-up neo4j-down neo4j-status clean
+.PHONY: help build test test-unit test-faults test-browser vet fmt fuzz bench bench-load memory eval neo4j-up neo4j-down neo4j-status clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ bench: ## extraction and reader benchmarks (figures in the README)
 
 bench-load: ## loader benchmark against the local Neo4j (>= 100,000 evidence relations)
 	POLGRAPH_BENCH=1 $(GO) test -run 'TestLoadThroughput' -count=1 -timeout 30m -v ./graph
+
+memory: build ## peak RSS of reading and extracting ~1 GB inputs (scripts/memory-1gb.sh)
+	bash scripts/memory-1gb.sh
 
 eval: build ## score the extractor on the development gold set
 	./$(BIN) eval --gold ../shared/eval/gold-dev.jsonl --per-type ../shared/corpus/

@@ -83,7 +83,7 @@ var Defaults = map[string]any{
 	"neo4j.password_file":   "",
 	"neo4j.database":        "neo4j",
 	"neo4j.connect_timeout": "10s",
-	"neo4j.max_retry_time":  "30s",
+	"neo4j.max_retry_time":  "60s",
 	"load.batch_size":       500,
 	"load.workers":          0,
 	"extract.kb":            []string{},

@@ -29,7 +29,7 @@ type Config struct {
 	// (one transaction). Default DefaultBatchSize.
 	BatchSize int
 	// MaxRetryTime bounds how long a Write retries transient errors
-	// (deadlocks, leader switches) with the driver's backoff. Default 30s.
+	// (deadlocks, leader switches, lost connections, restarts) with backoff. Default 60s.
 	MaxRetryTime time.Duration
 	// ConnectTimeout bounds Open's connectivity check and each new
 	// connection. Default 10s.
@@ -98,7 +98,7 @@ func Open(ctx context.Context, cfg Config) (*Loader, error) {
 		cfg.BatchSize = DefaultBatchSize
 	}
 	if cfg.MaxRetryTime <= 0 {
-		cfg.MaxRetryTime = 30 * time.Second
+		cfg.MaxRetryTime = 60 * time.Second
 	}
 	if cfg.ConnectTimeout <= 0 {
 		cfg.ConnectTimeout = 10 * time.Second
@@ -126,6 +126,9 @@ func Open(ctx context.Context, cfg Config) (*Loader, error) {
 		driver.Close(context.WithoutCancel(ctx))
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
+		}
+		if isAuth(err) {
+			return nil, fmt.Errorf("%w: Neo4j at %s refused user %q", ErrAuth, where, cfg.User)
 		}
 		return nil, fmt.Errorf("cannot reach Neo4j at %s: %s", where, reason(err, cfg.ConnectTimeout))
 	}
@@ -219,16 +222,72 @@ func (l *Loader) Write(ctx context.Context, batch []extract.Result) (Stats, erro
 	if len(p.articles) == 0 {
 		return Stats{Rejected: p.rejected}, nil
 	}
+	// The driver retries transient errors inside ExecuteWrite; a connection
+	// lost at commit, or a server that is restarting, surfaces here as a
+	// connectivity error, and the whole batch is tried again with backoff
+	// within the same retry budget. Writing a batch twice is harmless:
+	// claims are found by id and roll-ups recomputed from claims.
+	start, wait := time.Now(), time.Second
+	for {
+		st, err := l.writeOnce(ctx, p)
+		if err == nil {
+			st.Rejected = p.rejected
+			return st, nil
+		}
+		if !isConnectivity(err) || time.Since(start)+wait > l.cfg.MaxRetryTime || ctx.Err() != nil {
+			return Stats{}, fmt.Errorf("write batch of %d articles: %s", len(batch), condense(err, time.Since(start)))
+		}
+		l.log.Warn("Neo4j unreachable, retrying the batch", "err", reason(err, l.cfg.ConnectTimeout), "wait", wait)
+		select {
+		case <-ctx.Done():
+			return Stats{}, ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 10*time.Second)
+	}
+}
+
+// txTimeout bounds one transaction on the server, so that a server that
+// accepts a batch and then stops answering cannot hang a load.
+const txTimeout = 10 * time.Minute
+
+func (l *Loader) writeOnce(ctx context.Context, p prepared) (Stats, error) {
 	session := l.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: l.db, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
-	st, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (Stats, error) {
+	return neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (Stats, error) {
 		return l.write(ctx, tx, p)
-	})
-	if err != nil {
-		return Stats{}, fmt.Errorf("write batch of %d articles: %w", len(batch), err)
+	}, neo4j.WithTxTimeout(txTimeout))
+}
+
+// ErrAuth is returned by Open when the server refuses the credentials.
+var ErrAuth = errors.New("authentication failed")
+
+func isAuth(err error) bool {
+	var neo *db.Neo4jError
+	return errors.As(err, &neo) && strings.HasPrefix(neo.Code, "Neo.ClientError.Security.")
+}
+
+// isConnectivity reports whether err means the server could not be reached
+// or the connection was lost (also when the driver's own retries ran out on
+// such an error).
+func isConnectivity(err error) bool {
+	var ce *neo4j.ConnectivityError
+	if errors.As(err, &ce) {
+		return true
 	}
-	st.Rejected = p.rejected
-	return st, nil
+	s := err.Error()
+	return strings.Contains(s, "ConnectivityError") || strings.Contains(s, "connection refused") || strings.Contains(s, "broken pipe") ||
+		strings.Contains(s, "connection reset") || strings.Contains(s, "EOF")
+}
+
+// condense turns a driver error into one short clause.
+func condense(err error, tried time.Duration) string {
+	if isConnectivity(err) {
+		return fmt.Sprintf("%s after retrying for %s (neo4j.max_retry_time); run the same command again to resume",
+			reason(err, 0), tried.Round(time.Second))
+	}
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	return msg
 }
 
 // oldClaim is a claim already stored for an article being re-loaded.

@@ -55,9 +55,13 @@ bolt_open() { (exec 3<>"/dev/tcp/$HOST/$BOLT_PORT") 2>/dev/null; }
 ready() {
     bolt_open || return 1
     if command -v curl >/dev/null; then
-        curl -sf -m 5 -H 'Content-Type: application/json' \
+        # A commit answers once the database is up; with auth on (a conf of
+        # the user's) it answers 401, which also means up.
+        local out
+        out=$(curl -s -m 5 -w '\n%{http_code}' -H 'Content-Type: application/json' \
             -d '{"statements":[{"statement":"RETURN 1"}]}' \
-            "$HTTP_URL/db/neo4j/tx/commit" 2>/dev/null | grep -q '"errors":\[\]'
+            "$HTTP_URL/db/neo4j/tx/commit" 2>/dev/null)
+        [[ ${out##*$'\n'} == 401 ]] || grep -q '"errors":\[\]' <<<"$out"
     else
         (exec 3<>"/dev/tcp/$HOST/$HTTP_PORT") 2>/dev/null
     fi

@@ -184,6 +184,9 @@ func (a *app) openGraph(ctx context.Context, cfg config.Config) (*graph.Loader, 
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
+		if errors.Is(err, graph.ErrAuth) {
+			return nil, &exitError{exitFailure, fmt.Errorf("%v (check neo4j.user and POLGRAPH_NEO4J_PASSWORD or neo4j.password_file)", err)}
+		}
 		return nil, &exitError{exitFailure, fmt.Errorf("%v (start a local Neo4j with 'make neo4j-up', or set --uri / POLGRAPH_NEO4J_URI)", err)}
 	}
 	if err := l.EnsureSchema(ctx); err != nil {
@@ -346,8 +349,11 @@ func (a *app) loadSummary(s graph.Stats, dry bool) {
 		fmt.Fprintf(a.stderr, "dry run: nothing written; %d invalid records\n", s.Rejected)
 		return
 	}
-	fmt.Fprintf(a.stderr, "loaded: %d articles, %d actors merged, %d evidence claims, %d roll-ups, %d rejected\n",
-		s.Articles, s.Actors, s.Claims, s.RollUps, s.Rejected)
+	line := fmt.Sprintf("loaded: %d articles, %d actors merged, %d evidence claims, %d roll-ups", s.Articles, s.Actors, s.Claims, s.RollUps)
+	if s.Rejected > 0 {
+		line += fmt.Sprintf("; the loader rejected %d invalid records (see the warnings)", s.Rejected)
+	}
+	fmt.Fprintln(a.stderr, line)
 }
 
 func (a *app) loadCmd() *cobra.Command {

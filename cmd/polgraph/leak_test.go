@@ -6,76 +6,23 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"go.uber.org/goleak"
 )
 
-// The leak tests run commands in process with run and then check that
-// every goroutine they started has ended. The check is goleak's
-// IgnoreCurrent + VerifyNone done by hand: go.uber.org/goleak is not in
-// go.mod (see the report of the change that added this file).
+// The leak tests run commands in process with run and then check with
+// goleak that every goroutine they started has ended.
 
-var goroutineHeader = regexp.MustCompile(`^goroutine (\d+) \[`)
-
-// goroutineStacks returns the stack of every goroutine but the calling one,
-// by goroutine id.
-func goroutineStacks() map[string]string {
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-	out := map[string]string{}
-	for i, g := range strings.Split(string(buf), "\n\n") {
-		if i == 0 {
-			continue // the caller
-		}
-		if m := goroutineHeader.FindStringSubmatch(g); m != nil {
-			out[m[1]] = g
-		}
-	}
-	return out
-}
-
-// noNewGoroutines fails if goroutines that were not in before are still
-// running after a grace period of up to 5 s (drivers and pipes finish
-// asynchronously after Close).
-func noNewGoroutines(t *testing.T, what string, before map[string]string) {
+// noNewGoroutines fails if goroutines that were not running at before are
+// still running once the command has returned (goleak retries for a while:
+// drivers and pipes finish asynchronously after Close).
+func noNewGoroutines(t *testing.T, what string, before goleak.Option) {
 	t.Helper()
-	var leaked, first []string
-	start := time.Now()
-	deadline := start.Add(5 * time.Second)
-	for wait := time.Millisecond; ; wait = min(2*wait, 500*time.Millisecond) {
-		leaked = leaked[:0]
-		for id, stack := range goroutineStacks() {
-			if _, ok := before[id]; !ok {
-				leaked = append(leaked, stack)
-			}
-		}
-		if first == nil {
-			for _, s := range leaked {
-				first = append(first, strings.SplitN(s, "\n", 3)[1])
-			}
-			first = append(first, "")
-		}
-		if len(leaked) == 0 || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(wait)
-	}
-	if len(leaked) == 0 && len(first) > 1 {
-		t.Logf("%s: %d goroutines ended within %s of its return: %s", what, len(first)-1,
-			time.Since(start).Round(time.Millisecond), strings.Join(first, "; "))
-	}
-	if len(leaked) > 0 {
-		t.Errorf("%s: %d goroutines still running after it returned:\n\n%s", what, len(leaked), strings.Join(leaked, "\n\n"))
+	if err := goleak.Find(before); err != nil {
+		t.Errorf("%s: goroutines still running after it returned: %v", what, err)
 	}
 }
 
@@ -122,7 +69,7 @@ func TestLeakNoGoroutinesAfterCommands(t *testing.T) {
 		}{"load", []string{"load", "--reload", tinyExtraction(t, "t-leak-"), "--uri", uri}, exitOK})
 	}
 	for _, c := range cases {
-		before := goroutineStacks()
+		before := goleak.IgnoreCurrent()
 		r := runInProcess(context.Background(), strings.NewReader(""), c.args...)
 		if r.code != c.code {
 			t.Errorf("%s: exit %d, want %d\n%s", c.name, r.code, c.code, r.stderr)
@@ -132,7 +79,7 @@ func TestLeakNoGoroutinesAfterCommands(t *testing.T) {
 
 	// Interrupted while the reader waits on standard input: run returns,
 	// and once the input ends the reader goroutine ends too.
-	before := goroutineStacks()
+	before := goleak.IgnoreCurrent()
 	pr, pw := io.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
 	var cancelled time.Time
