@@ -51,7 +51,11 @@ func addNeo4jFlags(cmd *cobra.Command) {
 	f.String("uri", "", "Neo4j URI (config neo4j.uri, env POLGRAPH_NEO4J_URI; default bolt://127.0.0.1:7687)")
 	f.String("user", "", "Neo4j user (env POLGRAPH_NEO4J_USER; password from POLGRAPH_NEO4J_PASSWORD or neo4j.password_file)")
 	f.String("database", "", "Neo4j database (default neo4j)")
-	f.Int("batch-size", 0, "articles per transaction (config load.batch_size)")
+}
+
+// addBatchFlag adds --batch-size to the commands that write.
+func addBatchFlag(cmd *cobra.Command) {
+	cmd.Flags().Int("batch-size", 0, "articles per transaction (config load.batch_size)")
 }
 
 func merge(ms ...map[string]string) map[string]string {
@@ -341,6 +345,7 @@ read. See 'polgraph --help' for exit codes.`,
 	addLoadFlags(cmd, &dry, &reload)
 	addInputFlags(cmd)
 	addNeo4jFlags(cmd)
+	addBatchFlag(cmd)
 	return cmd
 }
 
@@ -410,6 +415,7 @@ unchanged. Ctrl-C (or SIGTERM) stops after the batch in flight.`,
 	addLoadFlags(cmd, &dry, &reload)
 	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 if any line got a warning")
 	addNeo4jFlags(cmd)
+	addBatchFlag(cmd)
 	return cmd
 }
 
