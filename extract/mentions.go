@@ -183,7 +183,7 @@ func (d *doc) detectMentions(si int) {
 			i -= 2
 		}
 		m := mention{i: i, j: j, entry: nm.entry, name: spanText(d.art.Text, toks, i, j), typ: nm.entry.Type, kind: mKB, country: nm.entry.Country, gender: nm.entry.Gender}
-		if j == i+1 && nm.entry.Type == Organization && d.orgHead(toks[i].Lower) != "" {
+		if nm.entry.Type == Organization && d.orgHead(toks[j-1].Lower) != "" && (j == i+1 || j == i+2 && toks[i].Lower == "the") {
 			// "Senate" is the US Senate in the KB, but "the Senate of
 			// Puerto Rico" and "the Puerto Rico Senate" are not, and a bare
 			// "the Senate" is decided by the article's state.
@@ -547,6 +547,18 @@ func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add 
 			if end-i > 1 || titled {
 				m := mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: Organization, kind: mOrg}
 				m.country = d.countryBefore(cover, toks, i)
+				// "the Supreme Court of Puerto Rico"
+				if d.ofCountryAt(toks, end) {
+					b := end + 1
+					if toks[b].Lower == "the" {
+						b++
+					}
+					if c := cover[b]; c != 0 && d.ments[c-1].typ == Country {
+						m.name = spanText(d.art.Text, toks, i, d.ments[c-1].j)
+						m.country = d.ments[c-1].country
+						d.ments[c-1].modifier = true
+					}
+				}
 				add(m)
 			} else if end-i == 1 && (i > 0 || d.sents[si].Headline) {
 				// A bare "Parliament" or "Senate": the body of the
@@ -614,9 +626,14 @@ func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add 
 				add(mention{i: g, j: end, name: spanText(d.art.Text, toks, g, end), typ: Person, kind: mPerson})
 				end = g
 			}
-			for k := i; k < end; k++ {
-				if !kb.stopCaps[toks[k].Text] {
-					add(mention{i: k, j: k + 1, name: toks[k].Text, typ: Person, kind: mSurname})
+			if end-i == 2 && !kb.stopCaps[toks[i].Text] && !kb.stopCaps[toks[i+1].Text] && !isAllCaps(toks[i].Text) && !isAllCaps(toks[i+1].Text) {
+				// "Rivera Schatz": a two-word surname, resolved as one
+				add(mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: Person, kind: mSurname})
+			} else {
+				for k := i; k < end; k++ {
+					if !kb.stopCaps[toks[k].Text] {
+						add(mention{i: k, j: k + 1, name: toks[k].Text, typ: Person, kind: mSurname})
+					}
 				}
 			}
 			end = max(end, g)

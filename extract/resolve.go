@@ -73,15 +73,18 @@ func (d *doc) resolve() {
 				break
 			}
 			if strings.Contains(m.name, " ") {
+				if a := d.samePerson(m.name); a >= 0 {
+					// "Pedro R. Pierluisi Urrutia" and "Pedro Pierluisi"
+					m.actor = a
+					break
+				}
 				m.actor = d.actorFor(Slug(m.name), m.name, Person, "", nil)
 			}
 		case mOrg:
-			name := m.name
-			if m.country != "" && !strings.HasPrefix(Slug(name), Slug(d.countryName(m.country))) {
-				// "Foreign Ministry" of one country is not another's.
-				name = d.countryName(m.country) + " " + name
+			if m.country == "" && d.genericOrg(m.name) {
+				continue // "Supreme Court": whose, once the article's state is known
 			}
-			m.actor = d.actorFor(Slug(name), name, Organization, m.country, nil)
+			m.actor = d.orgActor(m)
 		}
 		if m.actor >= 0 {
 			d.actors[m.actor].addAlias(m.name)
@@ -94,7 +97,12 @@ func (d *doc) resolve() {
 		if m.actor >= 0 || (m.kind != mSurname && m.kind != mPerson) {
 			continue
 		}
-		if a := d.personByLastName(m.name); a >= 0 {
+		a := d.personByLastName(m.name)
+		if a < 0 && m.kind == mSurname && strings.Contains(m.name, " ") {
+			// a two-word run that is no known surname: its last word may be
+			a = d.personByLastName(m.name[strings.LastIndex(m.name, " ")+1:])
+		}
+		if a >= 0 {
 			m.actor = a
 			d.actors[a].addAlias(m.name)
 			continue
@@ -112,6 +120,15 @@ func (d *doc) resolve() {
 	}
 	d.pickMainCountry()
 	for k := range d.ments {
+		if m := &d.ments[k]; m.kind == mOrg && m.actor < 0 {
+			if d.mainCountry >= 0 {
+				m.country = d.actors[d.mainCountry].Country
+			}
+			m.actor = d.orgActor(m)
+			d.actors[m.actor].addAlias(m.name)
+		}
+	}
+	for k := range d.ments {
 		m := &d.ments[k]
 		if m.kind != mBareOrg {
 			continue
@@ -124,7 +141,8 @@ func (d *doc) resolve() {
 		case d.mainCountry >= 0 && d.bodyOf(d.actors[d.mainCountry].Country, word) != nil:
 			e := d.bodyOf(d.actors[d.mainCountry].Country, word)
 			m.actor = d.actorFor(e.ID, e.Name, e.Type, e.Country, e)
-		case m.entry != nil:
+		case m.entry != nil && (d.mainCountry < 0 || d.actors[d.mainCountry].Country == m.entry.Country):
+			// the KB's "Senate" only where the article is about its state
 			m.actor = d.actorFor(m.entry.ID, m.entry.Name, m.entry.Type, m.entry.Country, m.entry)
 		}
 		if m.actor >= 0 {
@@ -196,8 +214,12 @@ func (d *doc) personByLastName(w string) int {
 		if a.Type != Person {
 			continue
 		}
-		parts := strings.Fields(strings.ToLower(a.Name))
-		if len(parts) < 2 || parts[len(parts)-1] != lw {
+		name := strings.ToLower(a.Name)
+		parts := strings.Fields(name)
+		// "Schatz" or "Rivera Schatz" for Thomas Rivera Schatz; "Rosselló"
+		// for Ricardo Rosselló Nevares (a first surname in the middle)
+		middle := len(parts) >= 3 && !strings.Contains(lw, " ") && parts[len(parts)-2] == lw
+		if len(parts) < 2 || !(strings.HasSuffix(name, " "+lw) || middle) || len(strings.Fields(lw)) >= len(parts) {
 			continue
 		}
 		if len(a.aliasSeen) > bestN {
@@ -524,4 +546,64 @@ func (d *doc) orgByFirstWord(w string) int {
 		}
 	}
 	return found
+}
+
+// samePerson returns the person actor of the article, not from the
+// knowledge base, that a full name names in another form: the same first
+// name and, of two names, the shorter one's last word among the longer
+// one's words ("Pedro Pierluisi", "Pedro R. Pierluisi Urrutia"). -1 when
+// none.
+func (d *doc) samePerson(name string) int {
+	w := strings.Fields(name)
+	for i, a := range d.actors {
+		if a.Type != Person || a.entry != nil {
+			continue
+		}
+		v := strings.Fields(a.Name)
+		if len(v) < 2 || v[0] != w[0] || len(v) == len(w) {
+			continue
+		}
+		short, long := v, w
+		if len(w) < len(v) {
+			short, long = w, v
+		}
+		last := short[len(short)-1]
+		for _, x := range long[1:] {
+			if x == last {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// orgActor returns the actor of an organisation mention the knowledge base
+// does not know. A body of a state is named with its state, so that one
+// country's "Foreign Ministry" or "Supreme Court" is not another's.
+func (d *doc) orgActor(m *mention) int {
+	name := m.name
+	if m.country != "" && !strings.HasPrefix(Slug(name), Slug(d.countryName(m.country))) && !strings.Contains(name, d.countryName(m.country)) {
+		name = d.countryName(m.country) + " " + name
+	}
+	return d.actorFor(Slug(name), name, Organization, m.country, nil)
+}
+
+// genericWords describe bodies that every state has.
+var genericWords = map[string]bool{
+	"national": true, "supreme": true, "constitutional": true, "legislative": true, "federal": true, "central": true,
+	"high": true, "electoral": true, "foreign": true, "interior": true, "defence": true, "defense": true, "justice": true,
+	"health": true, "finance": true, "state": true, "people's": true, "general": true, "armed": true, "security": true,
+	"intelligence": true, "election": true, "constituent": true, "district": true, "appeals": true, "military": true,
+	"the": true, "of": true, "and": true, "for": true,
+}
+
+// genericOrg reports whether an organisation's name says nothing of whose
+// it is: "Supreme Court", "Legislative Assembly", "Foreign Ministry".
+func (d *doc) genericOrg(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if !genericWords[w] && d.orgHead(w) == "" {
+			return false
+		}
+	}
+	return true
 }
