@@ -44,17 +44,36 @@ type testNeo4j struct {
 // its neo4j.conf, and stops it when the test ends.
 func startTestNeo4j(t *testing.T, conf string) *testNeo4j {
 	t.Helper()
+	start := time.Now()
+	s, err := newTestNeo4j(t, conf)
+	if err != nil {
+		t.Fatalf("start a Neo4j of the test's own: %v", err)
+	}
+	t.Logf("test Neo4j at %s up in %s", s.uri, time.Since(start).Round(time.Second))
+	return s
+}
+
+// newTestNeo4j is startTestNeo4j for goroutines: it returns errors instead
+// of failing the test. The server is stopped when the test ends.
+func newTestNeo4j(t *testing.T, conf string) (*testNeo4j, error) {
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	home := t.TempDir()
 	if conf != "" {
 		if err := os.WriteFile(filepath.Join(home, "neo4j.conf"), []byte(conf), 0o644); err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 	}
-	bolt, http := unusedPort(t), unusedPort(t)
+	bolt, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	http, err := freePort()
+	if err != nil {
+		return nil, err
+	}
 	s := &testNeo4j{
 		uri: "bolt://127.0.0.1:" + bolt,
 		env: append(os.Environ(), "POLGRAPH_NEO4J_HOME="+home, "NEO4J_BOLT_PORT="+bolt, "NEO4J_HTTP_PORT="+http,
@@ -66,12 +85,7 @@ func startTestNeo4j(t *testing.T, conf string) *testNeo4j {
 			t.Errorf("stop the test's Neo4j: %v", err)
 		}
 	})
-	start := time.Now()
-	if err := s.script("neo4j-up.sh"); err != nil {
-		t.Fatalf("start a Neo4j of the test's own: %v", err)
-	}
-	t.Logf("test Neo4j at %s up in %s", s.uri, time.Since(start).Round(time.Second))
-	return s
+	return s, s.script("neo4j-up.sh")
 }
 
 // script runs scripts/NAME for this server.
@@ -88,12 +102,21 @@ func (s *testNeo4j) script(name string) error {
 // unusedPort returns a TCP port of 127.0.0.1 that was free a moment ago.
 func unusedPort(t *testing.T) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	p, err := freePort()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p
+}
+
+// freePort is unusedPort for goroutines.
+func freePort() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
 	defer ln.Close()
-	return fmt.Sprint(ln.Addr().(*net.TCPAddr).Port)
+	return fmt.Sprint(ln.Addr().(*net.TCPAddr).Port), nil
 }
 
 // extractCorpus extracts ../shared/corpus once into a JSONL file.

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
@@ -25,60 +23,11 @@ import (
 // database, and the shared server's actors are everyone's.
 // It may run on a goroutine of its own, so it returns errors, not Fatal.
 func privateNeo4j(t *testing.T) (string, error) {
-	root, err := filepath.Abs(filepath.Join("..", ".."))
+	s, err := newTestNeo4j(t, "")
 	if err != nil {
 		return "", err
 	}
-	bolt, err := freePort()
-	if err != nil {
-		return "", err
-	}
-	http, err := freePort()
-	if err != nil {
-		return "", err
-	}
-	env := append(os.Environ(), "POLGRAPH_NEO4J_HOME="+t.TempDir(), "NEO4J_BOLT_PORT="+bolt, "NEO4J_HTTP_PORT="+http,
-		"NEO4J_HEAP=512m", "NEO4J_PAGECACHE=128m")
-	up := exec.Command(filepath.Join(root, "scripts", "neo4j-up.sh"))
-	up.Env = env
-	out, err := up.CombinedOutput()
-	t.Cleanup(func() {
-		down := exec.Command(filepath.Join(root, "scripts", "neo4j-down.sh"))
-		down.Env = env
-		if out, err := down.CombinedOutput(); err != nil {
-			t.Errorf("neo4j-down: %v\n%s", err, out)
-		}
-	})
-	if err != nil {
-		return "", fmt.Errorf("start a private Neo4j: %v\n%s", err, out)
-	}
-	return "bolt://127.0.0.1:" + bolt, nil
-}
-
-// freePort returns a TCP port that was free a moment ago.
-func freePort() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer l.Close()
-	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port), nil
-}
-
-// graphCounts reads the whole graph's counts at uri.
-func graphCounts(t *testing.T, uri string) graph.GraphCounts {
-	t.Helper()
-	ctx := context.Background()
-	l, err := graph.Open(ctx, graph.Config{URI: uri})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close(ctx)
-	c, err := l.Counts(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return s.uri, nil
 }
 
 // interrupt starts `polgraph args...`, waits until the graph at uri holds
@@ -185,7 +134,7 @@ func TestResumeMatchesUninterrupted(t *testing.T) {
 		t.Fatalf("SIGTERM: exit %d, want %d with a resume hint:\n%s", code, exitCanceled, stderr)
 	}
 	checkBalance(t, stderr)
-	after1 := graphCounts(t, uriA).Nodes["Article"]
+	after1 := wholeGraph(t, uriA).Nodes["Article"]
 
 	// Stop at once while the one big batch is written: a second SIGTERM
 	// exits with the transaction open, and Neo4j rolls it back.
@@ -194,7 +143,7 @@ func TestResumeMatchesUninterrupted(t *testing.T) {
 	if code != exitCanceled || !strings.Contains(stderr, "second signal, stopping now") {
 		t.Fatalf("second SIGTERM: exit %d, want %d, stopping now:\n%s", code, exitCanceled, stderr)
 	}
-	if n := graphCounts(t, uriA).Nodes["Article"]; n != after1 {
+	if n := wholeGraph(t, uriA).Nodes["Article"]; n != after1 {
 		t.Errorf("the batch stopped at once was written in part: %d articles, want %d", n, after1)
 	}
 
@@ -203,7 +152,7 @@ func TestResumeMatchesUninterrupted(t *testing.T) {
 	if code != -1 {
 		t.Fatalf("SIGKILL: exit %d, want killed:\n%s", code, stderr)
 	}
-	after2 := graphCounts(t, uriA).Nodes["Article"]
+	after2 := wholeGraph(t, uriA).Nodes["Article"]
 	if after2 >= 295 {
 		t.Fatalf("the interrupted runs loaded everything (%d articles): nothing was resumed", after2)
 	}
@@ -212,7 +161,7 @@ func TestResumeMatchesUninterrupted(t *testing.T) {
 	if err := <-refDone; err != nil {
 		t.Fatalf("reference run: %v\n%s", err, refErr.String())
 	}
-	want := graphCounts(t, uriB)
+	want := wholeGraph(t, uriB)
 	if want.Nodes["Article"] != 295 {
 		t.Fatalf("reference graph has %d articles, want 295", want.Nodes["Article"])
 	}
@@ -225,7 +174,7 @@ func TestResumeMatchesUninterrupted(t *testing.T) {
 	if !strings.Contains(r.stderr, fmt.Sprintf("%d extracted, 0 skipped, 0 duplicates, %d already loaded", 295-after2, after2)) {
 		t.Errorf("resumed run should extract %d and skip %d:\n%s", 295-after2, after2, lastLine(r.stderr))
 	}
-	if got := graphCounts(t, uriA); !reflect.DeepEqual(got, want) {
+	if got := wholeGraph(t, uriA); !reflect.DeepEqual(got, want) {
 		t.Errorf("resumed graph differs from the uninterrupted one:\n got  %+v\n want %+v", got, want)
 	}
 
@@ -234,7 +183,7 @@ func TestResumeMatchesUninterrupted(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stderr, "1 records read: 1 extracted") {
 		t.Fatalf("--reload: exit %d\n%s", r.code, r.stderr)
 	}
-	if got := graphCounts(t, uriA); !reflect.DeepEqual(got, want) {
+	if got := wholeGraph(t, uriA); !reflect.DeepEqual(got, want) {
 		t.Errorf("graph changed after --reload:\n got  %+v\n want %+v", got, want)
 	}
 }
