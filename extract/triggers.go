@@ -269,6 +269,8 @@ var lightVerbs = map[string]bool{
 	"signal": true, "signals": true, "signaled": true, "signalled": true, "open": true, "opened": true, "host": true, "hosted": true,
 	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "became": true, "become": true, "remains": true, "remained": true,
 	"called": true, "call": true, "calls": true, "urged": true, "demanded": true, "backed": true, "led": true, "leads": true,
+	"file": true, "filed": true, "files": true, "bring": true, "brought": true, "lodge": true, "lodged": true,
+	"submit": true, "submitted": true, "raise": true, "raised": true, "renew": true, "renewed": true,
 	"ordered": true, "order": true, "authorized": true, "authorised": true, "approved": true, "threatened": true, "vowed": true,
 }
 
