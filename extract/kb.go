@@ -119,23 +119,8 @@ func LoadKB(extra ...string) (*KB, error) {
 		return nil, err
 	}
 	sort.Strings(files)
-	for _, f := range files {
-		data, err := builtinKB.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		if err := kb.addYAML(f, data); err != nil {
-			return nil, err
-		}
-	}
-	for _, f := range extra {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, fmt.Errorf("knowledge base: %w", err)
-		}
-		if err := kb.addYAML(f, data); err != nil {
-			return nil, err
-		}
+	if err := readFiles(builtinKB, files, extra, "knowledge base", kb.addYAML); err != nil {
+		return nil, err
 	}
 	if err := kb.loadLists(); err != nil {
 		return nil, err
@@ -245,3 +230,28 @@ func (kb *KB) Entry(id string) *Entry { return kb.entries[id] }
 
 // Len is the number of entries.
 func (kb *KB) Len() int { return len(kb.entries) }
+
+// readFiles passes each built-in file (from fsys), then each user file, to
+// add: the knowledge base and the lexicon load the same way, users' files
+// after and over the built-in ones. what names the data in errors.
+func readFiles(fsys fs.FS, builtin, extra []string, what string, add func(name string, data []byte) error) error {
+	for _, f := range builtin {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return err
+		}
+		if err := add(f, data); err != nil {
+			return err
+		}
+	}
+	for _, f := range extra {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		if err := add(f, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}

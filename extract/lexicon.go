@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,23 +66,12 @@ func loadLexicon(extra ...string) (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, n := range names {
-		data, err := builtinLexicon.ReadFile("lexicon/" + n.Name())
-		if err != nil {
-			return nil, err
-		}
-		if err := lx.add("lexicon/"+n.Name(), data); err != nil {
-			return nil, err
-		}
+	builtin := make([]string, len(names))
+	for i, n := range names {
+		builtin[i] = "lexicon/" + n.Name()
 	}
-	for _, f := range extra {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, fmt.Errorf("lexicon: %w", err)
-		}
-		if err := lx.add(f, data); err != nil {
-			return nil, err
-		}
+	if err := readFiles(builtinLexicon, builtin, extra, "lexicon", lx.add); err != nil {
+		return nil, err
 	}
 	for k, ts := range lx.byFirst {
 		// Longer patterns first: "hold talks with" before "hold".

@@ -155,7 +155,6 @@ func (d *doc) detectMentions(si int) {
 		return idx
 	}
 	first := len(d.ments)
-	_ = first
 
 	// 1. Knowledge-base names, longest match first; a match that a longer
 	// one starting inside it overlaps gives way ("Emir Tamim" inside
@@ -584,9 +583,6 @@ func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add 
 		}
 		// A person: after a title, or from a given name.
 		end := j
-		if k := d.nextOrgStart(toks, i, j); k > i {
-			end = k
-		}
 		// Trailing connectors and capitalised common words go, except after
 		// a given name: "John Major", "Ruth Ginsburg".
 		for end > i && (isNameConnector(toks[end-1].Lower) || kb.stopCaps[toks[end-1].Text] && !(end-1 > i && kb.givenNames[toks[end-2].Text])) {
@@ -667,13 +663,6 @@ func (d *doc) headWithin(toks []token, i, j int) bool {
 // that "Adam Schiff Committee" is not read as one organisation.
 func (d *doc) startsPerson(toks []token, i, h int, titleEnds map[int]titleAt) bool {
 	return h-i >= 3 && d.x.kb.givenNames[toks[i].Text] && d.orgHead(toks[i+1].Lower) == ""
-}
-
-// nextOrgStart returns where an organisation name begins inside [i, j),
-// or -1: "Paul Manafort Foundation" stays one, but this keeps a person from
-// swallowing a following body.
-func (d *doc) nextOrgStart(toks []token, i, j int) int {
-	return -1
 }
 
 // countryBefore returns the country of a country mention right before token
