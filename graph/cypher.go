@@ -111,16 +111,40 @@ OPTIONAL MATCH (a:Actor {id: k.a})
 RETURN k.key AS key, n, articles, dates, asserted, negated, intended, possible, confidence, roles,
   CASE WHEN k.kb THEN a.kbRoles END AS kbRoles`
 
-// writeRollUpCypher writes roll-ups of predicate p ($rows: a, b and the
-// properties; a missing property is set to null, which removes it).
+// storedRollUpsCypher reads the stored roll-ups of $keys (key, a, p, b).
+// The subquery makes the planner seek both ends and expand from the one
+// with fewer relationships (Expand(Into)), rather than expand every
+// roll-up of a hot subject.
+const storedRollUpsCypher = `UNWIND $keys AS k
+MATCH (a:Actor {id: k.a}), (b:Actor {id: k.b})
+CALL (a, b, k) {
+  MATCH (a)-[r]->(b)
+  WHERE type(r) = k.p
+  RETURN r
+}
+RETURN k.key AS key, elementId(r) AS eid, properties(r) AS props`
+
+// rollUpSet sets every roll-up property from row; a null removes it. (SET
+// r += row would plan an Eager, which buffers every row.)
+const rollUpSet = `
+SET r.count = row.count, r.articles = row.articles, r.firstSeen = row.firstSeen, r.lastSeen = row.lastSeen,
+  r.asserted = row.asserted, r.negated = row.negated, r.intended = row.intended, r.possible = row.possible,
+  r.confidence = row.confidence, r.role = row.role, r.roles = row.roles, r.roleCounts = row.roleCounts,
+  r.from = row.from, r.to = row.to`
+
+// setRollUpsCypher sets the properties of stored roll-ups found by element
+// id ($rows: eid and the properties).
+const setRollUpsCypher = `UNWIND $rows AS row
+MATCH ()-[r]->()
+WHERE elementId(r) = row.eid` + rollUpSet
+
+// writeRollUpCypher merges roll-ups of predicate p ($rows: a, b and the
+// properties).
 func writeRollUpCypher(p extract.Predicate) string {
 	return fmt.Sprintf(`UNWIND $rows AS row
 MATCH (a:Actor {id: row.a})
 MATCH (b:Actor {id: row.b})
-MERGE (a)-[r:%s]->(b)
-SET r.count = row.count, r.articles = row.articles, r.firstSeen = row.firstSeen, r.lastSeen = row.lastSeen,
-  r.asserted = row.asserted, r.negated = row.negated, r.intended = row.intended, r.possible = row.possible,
-  r.confidence = row.confidence, r.role = row.role, r.from = row.from, r.to = row.to`, p)
+MERGE (a)-[r:%s]->(b)`, p) + rollUpSet
 }
 
 // deleteRollUpCypher deletes roll-ups of predicate p ($rows: a, b) that no

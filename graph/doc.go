@@ -17,7 +17,8 @@
 //	(:Actor:Person|Country|Organization {id, name, type, country, aliases, kbRoles})
 //	        |                                                             ^
 //	        +--[:MET_WITH|CRITICIZED|LEADS|... {count, articles, firstSeen, lastSeen,
-//	                asserted, negated, intended, possible, confidence, role, from, to}]--+
+//	                asserted, negated, intended, possible, confidence,
+//	                role, roles, roleCounts, from, to}]--+
 //
 // Evidence: every extracted relation is one Claim node, linked to the Article
 // that states it and to its subject and object Actors. A Claim's id is a
@@ -27,10 +28,14 @@
 // predicate is symmetric: the claims of one key make one roll-up.
 //
 // Roll-ups: for each predicate P of extract.Predicates, one relationship
-// (a)-[:P]->(b) per key, a.id < b.id for symmetric P. Its properties are
-// recomputed from the key's claims each time a batch touches the key (the
-// stored claims of other articles are summed up by one read statement
-// before the batch writes, and the batch's own claims added in Go):
+// (a)-[:P]->(b) per key, a.id < b.id for symmetric P. Its properties are a
+// function of the key's claims, kept up to date each time a batch touches
+// the key: when the batch only adds claims (new articles), the stored
+// roll-up is read and the new claims added to it in Go; when the batch
+// re-loads an article that states the key (or did), the key is recomputed
+// from the stored claims of the other articles plus the batch's own. Both
+// give what a computation over all the key's claims gives (TestRollUpProps,
+// rollUpsExact in the crash test):
 //
 //	count        number of claims
 //	articles     number of distinct articles stating them
@@ -41,6 +46,10 @@
 //	confidence   highest claim confidence
 //	role         LEADS and OFFICIAL_OF: the most frequent non-empty claim role,
 //	             ties to the smallest; absent otherwise
+//	roles, roleCounts
+//	             LEADS and OFFICIAL_OF: the distinct non-empty claim roles,
+//	             sorted, and how many claims gave each (what role is
+//	             chosen from, kept so that a roll-up can be continued)
 //	from, to     LEADS and OFFICIAL_OF: from the subject's knowledge-base
 //	             roles (kbRoles) whose Of is the object and whose title equals
 //	             role ignoring case: from is their earliest non-empty From,

@@ -70,6 +70,21 @@ func csvList(xs []string) csvField {
 	return csvString(strings.Join(clean, arrayDelimiter))
 }
 
+// optList is a list value, or no value when v is absent.
+func optList(v any) csvField {
+	switch v := v.(type) {
+	case []string:
+		return csvList(v)
+	case []int64:
+		s := make([]string, len(v))
+		for i, n := range v {
+			s[i] = strconv.FormatInt(n, 10)
+		}
+		return csvField{strings.Join(s, arrayDelimiter), false}
+	}
+	return csvField{}
+}
+
 func (c *csvFile) row(fields ...csvField) {
 	for i, f := range fields {
 		if i > 0 {
@@ -112,7 +127,7 @@ var (
 	subjectHeader  = []string{":START_ID(Claim)", ":END_ID(Actor)", ":TYPE"}
 	rollUpHeader   = []string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "count:long", "articles:long",
 		"firstSeen", "lastSeen", "asserted:long", "negated:long", "intended:long", "possible:long",
-		"confidence:double", "role", "from", "to"}
+		"confidence:double", "role", "roles:string[]", "roleCounts:long[]", "from", "to"}
 )
 
 func rollUpFile(p extract.Predicate) string { return "rollup-" + string(p) + ".csv" }
@@ -284,7 +299,7 @@ func (e *Exporter) writeRollUps() error {
 				opt("firstSeen"), opt("lastSeen"),
 				csvInt(ru.modality[extract.Asserted]), csvInt(ru.modality[extract.Negated]),
 				csvInt(ru.modality[extract.Intended]), csvInt(ru.modality[extract.Possible]),
-				csvFloat(ru.confidence), opt("role"), opt("from"), opt("to"))
+				csvFloat(ru.confidence), opt("role"), optList(m["roles"]), optList(m["roleCounts"]), opt("from"), opt("to"))
 		}
 	}
 	return nil

@@ -171,6 +171,16 @@ func loadCSV(t *testing.T, l *Loader, dir string) {
 						t.Fatalf("%s: %s %q: %v", file, h, f.s, err)
 					}
 					props[name] = x
+				case kind == "long[]":
+					var list []int64
+					for _, x := range strings.Split(f.s, arrayDelimiter) {
+						n, err := strconv.ParseInt(x, 10, 64)
+						if err != nil {
+							t.Fatalf("%s: %s %q: %v", file, h, f.s, err)
+						}
+						list = append(list, n)
+					}
+					props[name] = list
 				case kind == "string[]":
 					list := []string{}
 					if f.s != "" {

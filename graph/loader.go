@@ -335,13 +335,17 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 	}
 
 	// Actors: merged in Go with what is stored, written when changed.
-	if err := l.writeActors(ctx, tx, p.actors); err != nil {
+	merged, err := l.writeActors(ctx, tx, p.actors)
+	if err != nil {
 		return st, err
 	}
 
 	// Claims: sort into new, kept and dropped, and gather the roll-up keys
-	// they touch.
+	// they touch. A key with a claim of a stored article (kept, dropped or
+	// re-stated) is recomputed from its claims; any other key only gains
+	// the batch's new claims, and continues from its stored roll-up.
 	rollUps := make(map[string]*rollUp)
+	recompute := make(map[string]bool)
 	touch := func(key, a string, p extract.Predicate, b string) {
 		if rollUps[key] == nil {
 			rollUps[key] = newRollUp(a, p, b)
@@ -352,6 +356,9 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 		var fresh []any
 		for _, c := range a.claims {
 			touch(c.key, c.a, c.rel.Predicate, c.b)
+			if isStored[a.art.ID] {
+				recompute[c.key] = true
+			}
 			st.Claims++
 			if o, ok := old[c.id]; ok {
 				o.seen = true
@@ -372,14 +379,27 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 		gone = append(gone, o.id)
 		if o.rel.Predicate.Valid() {
 			a, b := rollUpEnds(o.rel)
-			touch(rollUpKey(a, o.rel.Predicate, b), a, o.rel.Predicate, b)
+			key := rollUpKey(a, o.rel.Predicate, b)
+			touch(key, a, o.rel.Predicate, b)
+			recompute[key] = true
 		}
 	}
 
-	// Roll-ups: what the other articles' stored claims say, plus the batch.
-	kbRoles, err := aggregate(ctx, tx, rollUps, stored)
+	// Roll-ups: the stored ones continued, the others recomputed from what
+	// the other articles' stored claims say; then the batch's claims added.
+	if err := restoreRollUps(ctx, tx, rollUps, recompute); err != nil {
+		return st, err
+	}
+	kbRoles, err := aggregate(ctx, tx, rollUps, recompute, stored)
 	if err != nil {
 		return st, err
+	}
+	for key, ru := range rollUps {
+		if !recompute[key] && carriesRoles(ru.p) {
+			if a := merged[ru.a]; a != nil {
+				kbRoles[key] = a.roles
+			}
+		}
 	}
 	for _, a := range p.articles {
 		inArticle := make(map[string]bool)
@@ -429,26 +449,38 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 		}
 	}
 
-	// Roll-ups: written per predicate, deleted when no claim is left.
+	// Roll-ups: the stored ones set by element id in one statement, new
+	// and recomputed ones merged per predicate, those left without claims
+	// deleted.
+	var known []any
 	write := make(map[extract.Predicate][]any)
 	drop := make(map[extract.Predicate][]any)
 	for key, ru := range rollUps {
-		ends := map[string]any{"a": ru.a, "b": ru.b}
 		if ru.n == 0 {
-			drop[ru.p] = append(drop[ru.p], ends)
+			drop[ru.p] = append(drop[ru.p], map[string]any{"a": ru.a, "b": ru.b})
 			continue
 		}
-		for k, v := range ru.props(kbRoles[key]) {
-			ends[k] = v
+		st.RollUps++
+		if ru.eid != "" {
+			row := ru.setProps(kbRoles[key])
+			row["eid"] = ru.eid
+			known = append(known, row)
+			continue
 		}
-		write[ru.p] = append(write[ru.p], ends)
+		row := ru.setProps(kbRoles[key])
+		row["a"], row["b"] = ru.a, ru.b
+		write[ru.p] = append(write[ru.p], row)
+	}
+	if len(known) > 0 {
+		if err := run(ctx, tx, setRollUpsCypher, map[string]any{"rows": known}); err != nil {
+			return st, fmt.Errorf("update %d roll-ups: %w", len(known), err)
+		}
 	}
 	for _, pr := range extract.Predicates {
 		if rows := write[pr]; len(rows) > 0 {
 			if err := run(ctx, tx, l.rollUp[pr], map[string]any{"rows": rows}); err != nil {
 				return st, fmt.Errorf("write %d %s roll-ups: %w", len(rows), pr, err)
 			}
-			st.RollUps += len(rows)
 		}
 		if rows := drop[pr]; len(rows) > 0 {
 			if err := run(ctx, tx, l.rollDown[pr], map[string]any{"rows": rows}); err != nil {
@@ -460,19 +492,20 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 }
 
 // writeActors merges the batch's actors with the stored ones by the rules
-// of doc.go and writes those that change, one statement per type label.
-func (l *Loader) writeActors(ctx context.Context, tx neo4j.ManagedTransaction, actors []*actorRow) error {
+// of doc.go, writes those that change, one statement per type label, and
+// returns every actor of the batch as merged, by id.
+func (l *Loader) writeActors(ctx context.Context, tx neo4j.ManagedTransaction, actors []*actorRow) (map[string]*actorRow, error) {
 	ids := make([]string, len(actors))
 	for i, a := range actors {
 		ids[i] = a.id
 	}
 	res, err := tx.Run(ctx, storedActorsCypher, map[string]any{"ids": ids})
 	if err != nil {
-		return fmt.Errorf("read %d stored actors: %w", len(ids), err)
+		return nil, fmt.Errorf("read %d stored actors: %w", len(ids), err)
 	}
 	records, err := res.Collect(ctx)
 	if err != nil {
-		return fmt.Errorf("read %d stored actors: %w", len(ids), err)
+		return nil, fmt.Errorf("read %d stored actors: %w", len(ids), err)
 	}
 	stored := make(map[string]*actorRow, len(records))
 	for _, r := range records {
@@ -487,8 +520,10 @@ func (l *Loader) writeActors(ctx context.Context, tx neo4j.ManagedTransaction, a
 	}
 	var retype []string
 	byType := make(map[extract.ActorType][]any)
+	all := make(map[string]*actorRow, len(actors))
 	for _, a := range actors {
 		merged := *a
+		all[a.id] = &merged
 		if old, ok := stored[a.id]; ok {
 			merged = *old
 			merged.merge(a)
@@ -504,17 +539,17 @@ func (l *Loader) writeActors(ctx context.Context, tx neo4j.ManagedTransaction, a
 	}
 	if len(retype) > 0 {
 		if err := run(ctx, tx, retypeActorsCypher, map[string]any{"ids": retype}); err != nil {
-			return fmt.Errorf("retype %d actors: %w", len(retype), err)
+			return nil, fmt.Errorf("retype %d actors: %w", len(retype), err)
 		}
 	}
 	for _, t := range actorTypes {
 		if rows := byType[t]; len(rows) > 0 {
 			if err := run(ctx, tx, l.writeActor[t], map[string]any{"rows": rows}); err != nil {
-				return fmt.Errorf("write %d %s actors: %w", len(rows), t, err)
+				return nil, fmt.Errorf("write %d %s actors: %w", len(rows), t, err)
 			}
 		}
 	}
-	return nil
+	return all, nil
 }
 
 // stringList converts a list property to strings.
@@ -529,13 +564,15 @@ func stringList(v any) []string {
 	return out
 }
 
-// aggregate fills rollUps with the stored claims of their keys, except
-// those of the articles in replaced (the batch brings their new claims), and
-// returns the subject's kbRoles for each LEADS and OFFICIAL_OF key.
-func aggregate(ctx context.Context, tx neo4j.ManagedTransaction, rollUps map[string]*rollUp, replaced []string) (map[string][]string, error) {
-	keys := make([]any, 0, len(rollUps))
-	for key, ru := range rollUps {
-		kb := ru.p == extract.Leads || ru.p == extract.OfficialOf
+// aggregate fills the roll-ups of the keys in recompute with the stored
+// claims of their keys, except those of the articles in replaced (the batch
+// brings their new claims), and returns the subject's kbRoles for each
+// LEADS and OFFICIAL_OF key among them.
+func aggregate(ctx context.Context, tx neo4j.ManagedTransaction, rollUps map[string]*rollUp, recompute map[string]bool, replaced []string) (map[string][]string, error) {
+	keys := make([]any, 0, len(recompute))
+	for key := range recompute {
+		ru := rollUps[key]
+		kb := carriesRoles(ru.p)
 		keys = append(keys, map[string]any{"key": key, "a": ru.a, "kb": kb})
 	}
 	kbRoles := make(map[string][]string)
@@ -570,14 +607,53 @@ func aggregate(ctx context.Context, tx neo4j.ManagedTransaction, rollUps map[str
 			ru.modality[m] = int(c)
 		}
 		ru.confidence, _ = v[8].(float64)
-		for _, r := range stringList(v[9]) {
-			ru.roles[r]++
+		if carriesRoles(ru.p) {
+			for _, r := range stringList(v[9]) {
+				ru.roles[r]++
+			}
 		}
 	}
 	if err := res.Err(); err != nil {
 		return nil, fmt.Errorf("aggregate claims of %d keys: %w", len(keys), err)
 	}
 	return kbRoles, nil
+}
+
+// restoreRollUps starts the roll-ups of the keys not in recompute from their
+// stored relationships. A key whose stored roll-up cannot be continued is
+// added to recompute.
+func restoreRollUps(ctx context.Context, tx neo4j.ManagedTransaction, rollUps map[string]*rollUp, recompute map[string]bool) error {
+	keys := make([]any, 0, len(rollUps))
+	for key, ru := range rollUps {
+		if !recompute[key] {
+			keys = append(keys, map[string]any{"key": key, "a": ru.a, "p": string(ru.p), "b": ru.b})
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	res, err := tx.Run(ctx, storedRollUpsCypher, map[string]any{"keys": keys})
+	if err != nil {
+		return fmt.Errorf("read %d roll-ups: %w", len(keys), err)
+	}
+	for res.Next(ctx) {
+		v := res.Record().Values
+		key, _ := v[0].(string)
+		eid, _ := v[1].(string)
+		props, _ := v[2].(map[string]any)
+		ru := rollUps[key]
+		if ru == nil {
+			continue
+		}
+		if !ru.restore(eid, props) {
+			rollUps[key] = newRollUp(ru.a, ru.p, ru.b)
+			recompute[key] = true
+		}
+	}
+	if err := res.Err(); err != nil {
+		return fmt.Errorf("read %d roll-ups: %w", len(keys), err)
+	}
+	return nil
 }
 
 // run runs a statement that returns nothing and waits for it to finish.

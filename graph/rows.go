@@ -290,8 +290,9 @@ func prepare(batch []extract.Result, log *slog.Logger) prepared {
 }
 
 // A rollUp is the summary of the claims of one key, computed by the rules of
-// doc.go. The Exporter fills it claim by claim; the Loader from an
-// aggregation over the stored claims.
+// doc.go. The Exporter fills it claim by claim; the Loader starts it from
+// the stored roll-up (or, for keys whose stored claims change, from an
+// aggregation over them) and adds the batch's claims.
 type rollUp struct {
 	a, b        string
 	p           extract.Predicate
@@ -300,10 +301,41 @@ type rollUp struct {
 	modality    map[extract.Modality]int
 	confidence  float64
 	roles       map[string]int // non-empty claim roles and how often
+	eid         string         // element id of the stored roll-up it started from, if any
 }
 
 func newRollUp(a string, p extract.Predicate, b string) *rollUp {
 	return &rollUp{a: a, b: b, p: p, modality: make(map[extract.Modality]int), roles: make(map[string]int)}
+}
+
+// carriesRoles reports whether the predicate's roll-ups carry role, roles,
+// roleCounts, from and to.
+func carriesRoles(p extract.Predicate) bool { return p == extract.Leads || p == extract.OfficialOf }
+
+// restore starts ru from the properties of its stored roll-up. It reports
+// false when they cannot be continued (a roll-up that carries a role but
+// not the roleCounts it came from), and the key must be recomputed from
+// its claims.
+func (ru *rollUp) restore(eid string, props map[string]any) bool {
+	num := func(k string) int { n, _ := props[k].(int64); return int(n) }
+	ru.eid = eid
+	ru.n, ru.articles = num("count"), num("articles")
+	ru.first, _ = props["firstSeen"].(string)
+	ru.last, _ = props["lastSeen"].(string)
+	for _, m := range []extract.Modality{extract.Asserted, extract.Negated, extract.Intended, extract.Possible} {
+		ru.modality[m] = num(string(m))
+	}
+	ru.confidence, _ = props["confidence"].(float64)
+	roles := stringList(props["roles"])
+	counts, _ := props["roleCounts"].([]any)
+	if len(roles) != len(counts) || props["role"] != nil && len(roles) == 0 {
+		return false
+	}
+	for i, r := range roles {
+		n, _ := counts[i].(int64)
+		ru.roles[r] += int(n)
+	}
+	return true
 }
 
 // add counts one claim; firstOfArticle says it is the first claim of its
@@ -316,7 +348,7 @@ func (ru *rollUp) add(c claimRow, firstOfArticle bool) {
 	ru.seen(c.published)
 	ru.modality[c.rel.Modality]++
 	ru.confidence = max(ru.confidence, c.rel.Confidence)
-	if c.rel.Role != "" {
+	if c.rel.Role != "" && carriesRoles(ru.p) {
 		ru.roles[c.rel.Role]++
 	}
 }
@@ -337,7 +369,7 @@ func (ru *rollUp) seen(date string) {
 // role is the most frequent claim role, ties to the smallest; "" unless the
 // predicate carries roles.
 func (ru *rollUp) role() string {
-	if ru.p != extract.Leads && ru.p != extract.OfficialOf {
+	if !carriesRoles(ru.p) {
 		return ""
 	}
 	best, bestN := "", 0
@@ -379,6 +411,10 @@ func (ru *rollUp) term(role string, kbRoles []string) (from, to string) {
 	return from, to
 }
 
+// rollUpProps are the properties a roll-up may have.
+var rollUpProps = []string{"count", "articles", "firstSeen", "lastSeen", "asserted", "negated", "intended", "possible",
+	"confidence", "role", "roles", "roleCounts", "from", "to"}
+
 // props is the roll-up relationship's property map; absent values are left
 // out. kbRoles are the subject's.
 func (ru *rollUp) props(kbRoles []string) map[string]any {
@@ -396,6 +432,30 @@ func (ru *rollUp) props(kbRoles []string) map[string]any {
 	for k, v := range map[string]string{"firstSeen": ru.first, "lastSeen": ru.last, "role": role, "from": from, "to": to} {
 		if v != "" {
 			m[k] = v
+		}
+	}
+	if len(ru.roles) > 0 {
+		roles := make([]string, 0, len(ru.roles))
+		for r := range ru.roles {
+			roles = append(roles, r)
+		}
+		slices.Sort(roles)
+		counts := make([]int64, len(roles))
+		for i, r := range roles {
+			counts[i] = int64(ru.roles[r])
+		}
+		m["roles"], m["roleCounts"] = roles, counts
+	}
+	return m
+}
+
+// setProps is props with every absent property set to nil, for a SET that
+// removes them.
+func (ru *rollUp) setProps(kbRoles []string) map[string]any {
+	m := ru.props(kbRoles)
+	for _, k := range rollUpProps {
+		if _, ok := m[k]; !ok {
+			m[k] = nil
 		}
 	}
 	return m

@@ -53,14 +53,47 @@ func TestRollUpProps(t *testing.T) {
 	got := ru.props([]string{kbRole(extract.Role{Title: "leader", Of: "b", From: "2020"})})
 	want := map[string]any{"count": int64(4), "articles": int64(3), "firstSeen": "2023-12-31", "lastSeen": "2024-02-01",
 		"asserted": int64(2), "negated": int64(1), "intended": int64(0), "possible": int64(1), "confidence": 0.9,
-		"role": "Leader", "from": "2020"} // Leader and President tie at 2: the smaller wins
+		"role": "Leader", "from": "2020", // Leader and President tie at 2: the smaller wins
+		"roles": []string{"Leader", "President"}, "roleCounts": []int64{2, 2}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("props\n got %v\nwant %v", got, want)
+	}
+
+	// A roll-up restored from its stored properties and continued equals
+	// one computed over all its claims at once.
+	stored := map[string]any{}
+	for k, v := range ru.props(nil) {
+		switch v := v.(type) {
+		case []string: // as the driver returns lists
+			stored[k] = []any{v[0], v[1]}
+		case []int64:
+			stored[k] = []any{v[0], v[1]}
+		default:
+			stored[k] = v
+		}
+	}
+	more := newClaimRow(art("4", "2025-01-01"), rel(extract.Asserted, "President", 0.95, 0))
+	cont := newRollUp("a", extract.Leads, "b")
+	if !cont.restore("eid-1", stored) {
+		t.Fatal("restore refused a complete roll-up")
+	}
+	cont.add(more, true)
+	ru.add(more, true)
+	if got, want := cont.props(nil), ru.props(nil); !reflect.DeepEqual(got, want) || cont.eid != "eid-1" {
+		t.Errorf("restored and continued\n got %v\nwant %v", got, want)
+	}
+	if got := cont.props(nil); got["role"] != "President" || got["count"] != int64(5) || got["lastSeen"] != "2025-01-01" {
+		t.Errorf("continued props %v", got)
+	}
+	// A roll-up with a role but no roleCounts (written before they were
+	// kept) cannot be continued.
+	if newRollUp("a", extract.Leads, "b").restore("eid-2", map[string]any{"count": int64(1), "role": "President"}) {
+		t.Error("restore accepted a roll-up without roleCounts")
 	}
 	// Roles only for LEADS and OFFICIAL_OF.
 	ru = newRollUp("a", extract.MetWith, "b")
 	ru.add(newClaimRow(art("1", ""), extract.Relation{Predicate: extract.MetWith, Role: "Host", Modality: extract.Intended}), true)
-	if got := ru.props(nil); got["role"] != nil || got["firstSeen"] != nil || got["intended"] != int64(1) {
+	if got := ru.props(nil); got["role"] != nil || got["roles"] != nil || got["firstSeen"] != nil || got["intended"] != int64(1) {
 		t.Errorf("MET_WITH props %v", got)
 	}
 }
