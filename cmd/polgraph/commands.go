@@ -224,14 +224,24 @@ func (a *app) schemaCmd() *cobra.Command {
 	return cmd
 }
 
-// batcher groups results into batches of n for the single writer.
+// batcher groups results into batches of n for the single writer. With
+// async set, a full batch is written in a goroutine while the next one is
+// read and gathered: at most one batch is in flight, and a write error
+// stops every later write and is returned by the next add, flush or drain.
 type batcher struct {
 	n     int
 	buf   []extract.Result
 	write func(context.Context, []extract.Result) error
+	async bool
+
+	inFlight chan error // the write in flight, if any
+	err      error      // the first write error
 }
 
 func (b *batcher) add(ctx context.Context, r extract.Result) error {
+	if b.err != nil {
+		return b.err
+	}
 	b.buf = append(b.buf, r)
 	if len(b.buf) >= b.n {
 		return b.flush(ctx)
@@ -239,13 +249,37 @@ func (b *batcher) add(ctx context.Context, r extract.Result) error {
 	return nil
 }
 
+// flush starts writing what is gathered, after the write in flight ends.
 func (b *batcher) flush(ctx context.Context) error {
-	if len(b.buf) == 0 {
-		return nil
+	if err := b.wait(); err != nil || len(b.buf) == 0 {
+		return err
 	}
-	err := b.write(ctx, b.buf)
-	b.buf = b.buf[:0]
-	return err
+	batch := b.buf
+	b.buf = make([]extract.Result, 0, b.n)
+	if !b.async {
+		b.err = b.write(ctx, batch)
+		return b.err
+	}
+	b.inFlight = make(chan error, 1)
+	go func() { b.inFlight <- b.write(ctx, batch) }()
+	return nil
+}
+
+// wait waits for the write in flight, if any.
+func (b *batcher) wait() error {
+	if b.inFlight != nil {
+		b.err = <-b.inFlight
+		b.inFlight = nil
+	}
+	return b.err
+}
+
+// drain writes what is gathered and waits until every write has ended.
+func (b *batcher) drain(ctx context.Context) error {
+	if err := b.flush(ctx); err != nil {
+		return err
+	}
+	return b.wait()
 }
 
 // sink returns the writer for load and run and the resume check: Neo4j and
@@ -268,7 +302,7 @@ func (a *app) sink(ctx context.Context, cfg config.Config, dry, reload bool, sta
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	b := &batcher{n: cfg.Load.BatchSize, write: func(ctx context.Context, rs []extract.Result) error {
+	b := &batcher{n: cfg.Load.BatchSize, async: true, write: func(ctx context.Context, rs []extract.Result) error {
 		s, err := l.Write(ctx, rs)
 		*stats = stats.Add(s)
 		if err != nil && ctx.Err() == nil {
@@ -334,7 +368,7 @@ read. See 'polgraph --help' for exit codes.`,
 			p := a.startProgress(t, inputs)
 			err = a.stream(ctx, cfg, inputs, x, cfg.WorkerCount(), skip,
 				func(r extract.Result) error { return b.add(wctx, r) }, t)
-			if ferr := b.flush(wctx); ferr != nil && (err == nil || errors.Is(err, context.Canceled)) {
+			if ferr := b.drain(wctx); ferr != nil && (err == nil || errors.Is(err, context.Canceled)) {
 				err = ferr
 			}
 			p.close()
@@ -404,7 +438,7 @@ unchanged. Ctrl-C (or SIGTERM) stops after the batch in flight.`,
 			t := &tally{start: time.Now()}
 			p := a.startProgress(t, []string{path})
 			err = a.loadLines(ctx, path, r, cfg.Input.MaxBytes, skip, b, wctx, t)
-			if ferr := b.flush(wctx); ferr != nil && (err == nil || errors.Is(err, context.Canceled)) {
+			if ferr := b.drain(wctx); ferr != nil && (err == nil || errors.Is(err, context.Canceled)) {
 				err = ferr
 			}
 			p.close()
@@ -689,7 +723,7 @@ large corpus into an empty database. The files hold the same graph that
 			t := &tally{start: time.Now()}
 			ctx := cmd.Context()
 			err = a.loadLines(ctx, path, r, cfg.Input.MaxBytes, nil, b, ctx, t)
-			if ferr := b.flush(ctx); err == nil {
+			if ferr := b.drain(ctx); err == nil {
 				err = ferr
 			}
 			if cerr := ex.Close(); err == nil {
