@@ -9,7 +9,7 @@ FUZZTIME  ?= 60s
 
 export POLGRAPH_TEST_NEO4J_URI ?= $(NEO4J_URI)
 
-.PHONY: help build test test-unit test-faults test-browser vet fmt fuzz bench bench-load memory eval neo4j-up neo4j-down neo4j-status clean
+.PHONY: help build test test-unit test-faults test-browser vet fmt fuzz bench bench-load memory eval neo4j-up neo4j-down neo4j-status neo4j-import clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -46,8 +46,8 @@ fuzz: ## run every fuzz target for $(FUZZTIME)
 bench: ## extraction and reader benchmarks (figures in the README)
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./extract ./corpus
 
-bench-load: ## loader benchmark against the local Neo4j (>= 100,000 evidence relations)
-	POLGRAPH_BENCH=1 $(GO) test -run 'TestLoadThroughput' -count=1 -timeout 30m -v ./graph
+bench-load: ## load benchmark: polgraph load, the naive loader and the bulk path on >= 100,000 real evidence relations (private Neo4j)
+	bash scripts/bench-load.sh
 
 memory: build ## peak RSS of reading and extracting ~1 GB inputs (scripts/memory-1gb.sh)
 	bash scripts/memory-1gb.sh
@@ -63,6 +63,11 @@ neo4j-down: ## stop the local Neo4j
 
 neo4j-status: ## is the local Neo4j running?
 	bash scripts/neo4j-status.sh
+
+neo4j-import: build ## bulk-load an export: make neo4j-import DIR=export/ [REPLACE=1] (neo4j-admin import, then start and schema)
+	@test -n "$(DIR)" || { echo "usage: make neo4j-import DIR=folder-of-polgraph-export [REPLACE=1]" >&2; exit 2; }
+	bash scripts/neo4j-import.sh $(if $(REPLACE),--replace) "$(DIR)"
+	$(BIN) schema
 
 clean: ## remove build output (not the Neo4j store: rm -rf .neo4j for that)
 	rm -rf bin dist artifacts

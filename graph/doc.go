@@ -71,6 +71,9 @@
 //	kbRoles  the sorted union of the knowledge-base roles seen, each
 //	         "title\tof\tfrom\tto" (a tab inside a field becomes a space)
 //
+// An empty list is stored as no property (neo4j-admin's importer cannot
+// write an empty list, and both ways of loading must give one graph).
+//
 // Strings compare byte by byte (Go's order, which is code point order). The
 // rules run in Go, for the Loader on the stored actor and the batch's, so
 // the Loader and the Exporter share one implementation.
@@ -100,5 +103,7 @@
 // files for "neo4j-admin database import full": actors.csv, articles.csv,
 // claims.csv, mentions.csv, states.csv, subject.csv, object.csv and
 // rollup-PREDICATE.csv per predicate present. ImportArgs gives the command's
-// arguments (--multiline-fields=true --array-delimiter=U+001F).
+// arguments (--multiline-fields=true --array-delimiter=U+001F);
+// scripts/neo4j-import.sh runs it for the local server. TestExportRoundTrip
+// imports an export with it and compares the graph with a direct load.
 package graph

@@ -70,10 +70,14 @@ func csvList(xs []string) csvField {
 	return csvString(strings.Join(clean, arrayDelimiter))
 }
 
-// optList is a list value, or no value when v is absent.
+// optList is a list value, or no value when v is absent or empty (the
+// importer has no empty list).
 func optList(v any) csvField {
 	switch v := v.(type) {
 	case []string:
+		if len(v) == 0 {
+			break
+		}
 		return csvList(v)
 	case []int64:
 		s := make([]string, len(v))
@@ -266,7 +270,7 @@ func (e *Exporter) writeActors() error {
 	for _, id := range ids {
 		a := e.actors[id]
 		f.row(csvString(a.id), csvList([]string{"Actor", a.typ}), csvString(a.name), csvString(a.typ), csvString(a.country),
-			csvList(a.aliases), csvList(a.roles))
+			optList(a.aliases), optList(a.roles))
 	}
 	return nil
 }

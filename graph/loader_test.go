@@ -293,7 +293,7 @@ func TestActorMergeOrder(t *testing.T) {
 			want = got
 			a := query(t, l, `MATCH (a:Actor {id: $id}) RETURN labels(a) AS labels, properties(a) AS props`, map[string]any{"id": p + "x"})
 			wantProps(t, "actor", a[0]["props"], map[string]any{"id": p + "x", "name": "Hezbollah Movemens", "type": "Country",
-				"country": "ABC", "aliases": []any{"Hezbollah", "Hizbullah", "Party of God", "حزب الله"}, "kbRoles": []any{}})
+				"country": "ABC", "aliases": []any{"Hezbollah", "Hizbullah", "Party of God", "حزب الله"}})
 			if got := sorted(toStrings(a[0]["labels"])); !slices.Equal(got, []string{"Actor", "Country"}) {
 				t.Errorf("labels %v", got)
 			}

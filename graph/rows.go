@@ -47,10 +47,20 @@ func (a *actorRow) equal(b *actorRow) bool {
 		slices.Equal(a.aliases, b.aliases) && slices.Equal(a.roles, b.roles)
 }
 
-// props is the Actor node's property map.
+// props is the Actor node's property map. An empty list is no property
+// (nil, which a SET removes), as in a neo4j-admin import of the export:
+// the importer cannot write an empty list.
 func (a *actorRow) props() map[string]any {
 	return map[string]any{"id": a.id, "name": a.name, "type": a.typ, "country": a.country,
-		"aliases": nonNil(a.aliases), "kbRoles": nonNil(a.roles)}
+		"aliases": nilIfEmpty(a.aliases), "kbRoles": nilIfEmpty(a.roles)}
+}
+
+// nilIfEmpty is s, or nil (no property) when s is empty.
+func nilIfEmpty(s []string) any {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 // nameBetter reports whether name x beats name y: more characters (code

@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Load benchmark on real extractions: extracts ../shared/corpus once, repeats
-# the extraction with new article ids until it holds at least 100,000
-# evidence relations, loads it with `polgraph load` into a private Neo4j
-# (a fresh store on free ports, stopped afterwards) and prints evidence
-# relations/s, articles/s and polgraph's peak RSS. The naive-loader ratio is
-# measured by `make bench-load` (graph.TestLoadThroughput).
+# Load benchmark on real extractions, in one run:
+#   1. extracts ../shared/corpus once and repeats the extraction with new article ids until it
+#      holds at least RELATIONS evidence relations;
+#   2. `polgraph load` of the whole file into a fresh private Neo4j (free ports, stopped
+#      afterwards): evidence relations/s, articles/s, polgraph's peak RSS;
+#   3. the naive loader (graph.TestNaiveLoad: one MERGE statement per relation per
+#      transaction) on a NAIVE-relation sample, against the same server: relations/s and the
+#      ratio;
+#   4. the bulk path on the same file: `polgraph export --format neo4j-admin`, then
+#      scripts/neo4j-import.sh into another fresh store, then `polgraph schema`.
+# It prints figures and asserts none.
 #
 # Environment: SHARED (default ../shared), OUT (default /tmp/polgraph-bench-load),
-# RELATIONS (default 100000), BATCH (default: the config's load.batch_size).
+# RELATIONS (default 100000), NAIVE (default 2000), BATCH (default: the config's
+# load.batch_size), NEO4J_BOLT_PORT/NEO4J_HTTP_PORT (default 7697/7487).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
@@ -39,24 +45,48 @@ print(f"{n} articles, {rels} evidence relations ({copies} copies of {len(lines)}
 PY
 
 export POLGRAPH_NEO4J_HOME=$OUT/neo4j NEO4J_BOLT_PORT=${NEO4J_BOLT_PORT:-7697} NEO4J_HTTP_PORT=${NEO4J_HTTP_PORT:-7487}
+export POLGRAPH_NEO4J_URI=bolt://127.0.0.1:$NEO4J_BOLT_PORT
+trap 'bash scripts/neo4j-down.sh >/dev/null 2>&1 || true' EXIT
+read -r ARTS RELS < <(python3 -c '
+import json, sys
+a = r = 0
+for l in open(sys.argv[1], encoding="utf-8"):
+    a += 1; r += len(json.loads(l)["relations"])
+print(a, r)' "$OUT/big.jsonl")
+rate() { python3 -c "import sys; n, s = float(sys.argv[1]), float(sys.argv[2]); print(f'{n/s:,.0f}')" "$@"; }
+now() { date +%s.%N; }
+since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
+
+# --- 2. polgraph load ---------------------------------------------------------------------
 rm -rf "$POLGRAPH_NEO4J_HOME"
 bash scripts/neo4j-up.sh
-trap 'bash scripts/neo4j-down.sh >/dev/null' EXIT
-export POLGRAPH_NEO4J_URI=bolt://127.0.0.1:$NEO4J_BOLT_PORT
 "$BIN" schema -q
 args=(load -q "$OUT/big.jsonl")
 [ -n "${BATCH:-}" ] && args+=(--batch-size "$BATCH")
-start=$(date +%s.%N)
+start=$(now)
 /usr/bin/time -v "$BIN" "${args[@]}" 2> "$OUT/time.txt" || { cat "$OUT/time.txt"; exit 1; }
-end=$(date +%s.%N)
+LOAD_S=$(since "$start")
+RSS=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\)/\1/p' "$OUT/time.txt")
 grep -E "^(loaded|load):" "$OUT/time.txt" || true
-python3 - "$OUT/big.jsonl" "$start" "$end" "$OUT/time.txt" <<'PY'
-import json, re, sys
-path, start, end, tf = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
-arts = rels = 0
-for l in open(path, encoding="utf-8"):
-    r = json.loads(l); arts += 1; rels += len(r["relations"])
-secs = end - start
-rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(tf).read()).group(1)) / 1024
-print(f"load: {arts} articles, {rels} evidence relations in {secs:.1f} s: {rels/secs:,.0f} evidence relations/s, {arts/secs:,.0f} articles/s; polgraph peak RSS {rss:.0f} MB")
-PY
+LOAD_RATE=$(rate "$RELS" "$LOAD_S")
+echo "load: $ARTS articles, $RELS evidence relations in $LOAD_S s: $LOAD_RATE evidence relations/s, $(rate "$ARTS" "$LOAD_S") articles/s; polgraph peak RSS $((RSS / 1024)) MB"
+
+# --- 3. the naive loader, same server -------------------------------------------------------
+POLGRAPH_TEST_NEO4J_URI=$POLGRAPH_NEO4J_URI POLGRAPH_BENCH_NAIVE=$OUT/once.jsonl \
+    POLGRAPH_BENCH_NAIVE_RELATIONS=${NAIVE:-2000} \
+    go test ./graph -run '^TestNaiveLoad$' -count=1 -v -timeout 60m > "$OUT/naive.txt" 2>&1 || { cat "$OUT/naive.txt"; exit 1; }
+NAIVE_RATE=$(sed -n 's/.*: \([0-9]*\) evidence relations\/s$/\1/p' "$OUT/naive.txt")
+sed -n 's/^ *bench_test.go:[0-9]*: //p' "$OUT/naive.txt"
+echo "load / naive = $(python3 -c "import sys; print(f'{float(sys.argv[1].replace(\",\",\"\"))/float(sys.argv[2]):.1f}')" "$LOAD_RATE" "$NAIVE_RATE")x"
+bash scripts/neo4j-down.sh >/dev/null
+
+# --- 4. the bulk path: export, neo4j-admin import, schema -------------------------------------
+rm -rf "$OUT/export" "$POLGRAPH_NEO4J_HOME"
+start=$(now)
+"$BIN" export -q "$OUT/export" "$OUT/big.jsonl" 2>/dev/null
+EXPORT_S=$(since "$start")
+bash scripts/neo4j-import.sh "$OUT/export" 2>&1 | grep -E "Imported|up in" || true
+"$BIN" schema -q
+BULK_S=$(since "$start")
+IMPORT_S=$(sed -n 's/^IMPORT DONE in \(.*\)\. *$/\1/p' "$POLGRAPH_NEO4J_HOME/logs/import.log")
+echo "bulk: export $EXPORT_S s, importer $IMPORT_S, total with server start and schema $BULK_S s: $(rate "$RELS" "$BULK_S") evidence relations/s, $(rate "$ARTS" "$BULK_S") articles/s"

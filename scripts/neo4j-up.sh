@@ -99,54 +99,9 @@ else
         exit 1
     fi
 
-    # --- tools: JDK 17 and Maven, installed only when missing -------------------------------
-    apt_updated=
-    apt_install() {
-        [[ -n $apt_updated ]] || { log "apt-get update"; apt-get update -qq >&2; apt_updated=1; }
-        log "apt-get install $*"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
-    }
-    find_jdk17() {
-        local d
-        for d in "${JAVA_HOME:-}" /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/java-17-openjdk-* /usr/lib/jvm/java-17-*; do
-            [[ -n $d && -x $d/bin/java && -x $d/bin/javac ]] || continue
-            "$d/bin/java" -version 2>&1 | grep -q 'version "17\.' || continue
-            echo "$d"
-            return 0
-        done
-        return 1
-    }
-    if ! JDK=$(find_jdk17); then
-        apt_install openjdk-17-jdk-headless
-        JDK=$(find_jdk17) || { log "no JDK 17 found after installing openjdk-17-jdk-headless"; exit 1; }
-    fi
-    export JAVA_HOME=$JDK
-    JAVA=$JDK/bin/java
-    command -v mvn >/dev/null || apt_install maven
-
-    # --- build the launcher when missing or out of date ---------------------------------------
+    # --- JDK 17, Maven and the launcher, installed and built when missing -----------------
+    JAVA=$(bash scripts/neo4j-build.sh) || exit 1
     CP_FILE=neo4j/target/classpath.txt
-    CLASS_FILE=neo4j/target/classes/org/polgraph/neo4j/Launcher.class
-    needs_build() {
-        [[ -s $CP_FILE && -f $CLASS_FILE ]] || return 0
-        [[ -n $(find neo4j/pom.xml neo4j/src -newer "$CP_FILE" -print -quit) ]] && return 0
-        local jar
-        while IFS= read -r jar; do [[ -f $jar ]] || return 0; done < <(tr ':' '\n' <"$CP_FILE")
-        return 1
-    }
-    if needs_build; then
-        rm -f "$CP_FILE"
-        t0=$SECONDS
-        if ! (cd neo4j && mvn -B -q -o -Dstyle.color=never compile >/dev/null 2>&1); then
-            log "building the launcher (Maven online; first run downloads ~210 jars into ~/.m2)"
-            if ! (cd neo4j && mvn -B -Dstyle.color=never compile) >"$NEO4J_HOME_DIR/logs/build.log" 2>&1; then
-                log "Maven build failed; last lines of $NEO4J_HOME_DIR/logs/build.log:"
-                tail -n 30 "$NEO4J_HOME_DIR/logs/build.log" >&2
-                exit 1
-            fi
-        fi
-        log "launcher built in $((SECONDS - t0)) s"
-    fi
 
     # --- start ----------------------------------------------------------------------------
     JVM_OPTS=(

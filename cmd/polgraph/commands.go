@@ -734,7 +734,9 @@ large corpus into an empty database. The files hold the same graph that
 				return &exitError{exitFailure, err}
 			}
 			importArgs, _ := graph.ImportArgs(args[0], cfg.Neo4j.Database)
-			fmt.Fprintf(a.stderr, "wrote CSV files to %s; import into an empty database with:\n  neo4j-admin %s\n", args[0], strings.Join(importArgs, " "))
+			fmt.Fprintf(a.stderr, "wrote CSV files to %s; import into an empty database with:\n  neo4j-admin %s\n"+
+				"then run 'polgraph schema'; for the local server of 'make neo4j-up': make neo4j-import DIR=%s\n",
+				args[0], strings.Join(importArgs, " "), args[0])
 			return nil
 		},
 	}

@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +15,7 @@ import (
 
 	"github.com/polgraph/polgraph/extract"
 	"github.com/polgraph/polgraph/graph"
+	"github.com/polgraph/polgraph/internal/testneo4j"
 )
 
 // Fault tests stop the test's own Neo4j in the middle of a load. They run
@@ -32,91 +31,18 @@ func faultTestsOn(t *testing.T) {
 	}
 }
 
-// testNeo4j is a Neo4j server of one test, started with the repository's
-// scripts; it can be stopped and started again on the same store and ports.
-type testNeo4j struct {
-	uri string
-	env []string // POLGRAPH_NEO4J_HOME, ports and sizes for the scripts
-	dir string   // the repository root
-}
-
-// startTestNeo4j starts a server of the test's own with conf appended to
-// its neo4j.conf, and stops it when the test ends.
-func startTestNeo4j(t *testing.T, conf string) *testNeo4j {
-	t.Helper()
-	start := time.Now()
-	s, err := newTestNeo4j(t, conf)
-	if err != nil {
-		t.Fatalf("start a Neo4j of the test's own: %v", err)
-	}
-	t.Logf("test Neo4j at %s up in %s", s.uri, time.Since(start).Round(time.Second))
-	return s
-}
-
-// newTestNeo4j is startTestNeo4j for goroutines: it returns errors instead
-// of failing the test. The server is stopped when the test ends.
-func newTestNeo4j(t *testing.T, conf string) (*testNeo4j, error) {
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		return nil, err
-	}
-	home := t.TempDir()
-	if conf != "" {
-		if err := os.WriteFile(filepath.Join(home, "neo4j.conf"), []byte(conf), 0o644); err != nil {
-			return nil, err
-		}
-	}
-	bolt, err := freePort()
-	if err != nil {
-		return nil, err
-	}
-	http, err := freePort()
-	if err != nil {
-		return nil, err
-	}
-	s := &testNeo4j{
-		uri: "bolt://127.0.0.1:" + bolt,
-		env: append(os.Environ(), "POLGRAPH_NEO4J_HOME="+home, "NEO4J_BOLT_PORT="+bolt, "NEO4J_HTTP_PORT="+http,
-			"NEO4J_HEAP=512m", "NEO4J_PAGECACHE=128m"),
-		dir: root,
-	}
-	t.Cleanup(func() {
-		if err := s.script("neo4j-down.sh"); err != nil {
-			t.Errorf("stop the test's Neo4j: %v", err)
-		}
-	})
-	return s, s.script("neo4j-up.sh")
-}
-
-// script runs scripts/NAME for this server.
-func (s *testNeo4j) script(name string) error {
-	cmd := exec.Command("bash", filepath.Join(s.dir, "scripts", name))
-	cmd.Env = s.env
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("%s: %v\n%s", name, err, out)
-	}
-	return nil
-}
+// startTestNeo4j starts a server of the test's own with conf as its
+// neo4j.conf, and stops it when the test ends.
+func startTestNeo4j(t *testing.T, conf string) *testneo4j.Server { return testneo4j.Start(t, conf) }
 
 // unusedPort returns a TCP port of 127.0.0.1 that was free a moment ago.
 func unusedPort(t *testing.T) string {
 	t.Helper()
-	p, err := freePort()
+	p, err := testneo4j.FreePort()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
-}
-
-// freePort is unusedPort for goroutines.
-func freePort() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer ln.Close()
-	return fmt.Sprint(ln.Addr().(*net.TCPAddr).Port), nil
 }
 
 // extractCorpus extracts ../shared/corpus once into a JSONL file.
@@ -289,23 +215,23 @@ func TestFaultNeo4jRestartedMidLoad(t *testing.T) {
 	src := extractCorpus(t)
 	srv := startTestNeo4j(t, "")
 	refFile, _ := withPrefix(t, src, "ref-")
-	if r := runPolgraph(t, "", "", nil, "load", refFile, "--uri", srv.uri); r.code != 0 {
+	if r := runPolgraph(t, "", "", nil, "load", refFile, "--uri", srv.URI); r.code != 0 {
 		t.Fatalf("reference load: exit %d\n%s", r.code, r.stderr)
 	}
-	ref := wholeGraph(t, srv.uri)
+	ref := wholeGraph(t, srv.URI)
 
 	// A restart takes 15-60 s here (more on a loaded machine); the budget
 	// must outlast it.
 	const budget = 120 * time.Second
 	file, ids := withPrefix(t, src, "restart-")
-	p := startLoad(t, []string{"POLGRAPH_NEO4J_MAX_RETRY_TIME=" + budget.String()}, loadArgs(file, srv.uri)...)
-	before := waitLoaded(t, p, srv.uri, ids, len(ids)/5)
+	p := startLoad(t, []string{"POLGRAPH_NEO4J_MAX_RETRY_TIME=" + budget.String()}, loadArgs(file, srv.URI)...)
+	before := waitLoaded(t, p, srv.URI, ids, len(ids)/5)
 	down := time.Now()
-	if err := srv.script("neo4j-down.sh"); err != nil {
+	if err := srv.Script("neo4j-down.sh"); err != nil {
 		t.Fatal(err)
 	}
 	stopped := time.Since(down)
-	if err := srv.script("neo4j-up.sh"); err != nil {
+	if err := srv.Script("neo4j-up.sh"); err != nil {
 		t.Fatal(err)
 	}
 	restarted := time.Since(down)
@@ -323,13 +249,13 @@ func TestFaultNeo4jRestartedMidLoad(t *testing.T) {
 		t.Errorf("FINDING: a load whose Neo4j restarted within a minute exited %d instead of retrying until it was back; last lines:\n%s",
 			p.code, lastLines(p.stderr.String(), 3))
 		// What the documented fallback promises: the next run completes.
-		if r := runPolgraph(t, "", "", nil, "load", file, "--uri", srv.uri); r.code != 0 {
+		if r := runPolgraph(t, "", "", nil, "load", file, "--uri", srv.URI); r.code != 0 {
 			t.Fatalf("the next run: exit %d\n%s", r.code, r.stderr)
 		}
 	} else {
 		t.Logf("the load rode out the restart: %s", lastLines(p.stderr.String(), 2))
 	}
-	if got, want := wholeGraph(t, srv.uri), times(ref, 2); !reflect.DeepEqual(got, want) {
+	if got, want := wholeGraph(t, srv.URI), times(ref, 2); !reflect.DeepEqual(got, want) {
 		t.Errorf("counts after the restart:\n got %+v\nwant %+v (twice an uninterrupted load)", got, want)
 	}
 }
@@ -345,18 +271,18 @@ func TestFaultNeo4jDownStaysDown(t *testing.T) {
 	src := extractCorpus(t)
 	srv := startTestNeo4j(t, "")
 	refFile, _ := withPrefix(t, src, "ref-")
-	if r := runPolgraph(t, "", "", nil, "load", refFile, "--uri", srv.uri); r.code != 0 {
+	if r := runPolgraph(t, "", "", nil, "load", refFile, "--uri", srv.URI); r.code != 0 {
 		t.Fatalf("reference load: exit %d\n%s", r.code, r.stderr)
 	}
-	ref := wholeGraph(t, srv.uri)
+	ref := wholeGraph(t, srv.URI)
 
 	const budget = 5 * time.Second
 	env := []string{"POLGRAPH_NEO4J_MAX_RETRY_TIME=" + budget.String(), "POLGRAPH_NEO4J_CONNECT_TIMEOUT=3s"}
 	file, ids := withPrefix(t, src, "down-")
-	p := startLoad(t, env, loadArgs(file, srv.uri)...)
-	before := waitLoaded(t, p, srv.uri, ids, len(ids)/5)
+	p := startLoad(t, env, loadArgs(file, srv.URI)...)
+	before := waitLoaded(t, p, srv.URI, ids, len(ids)/5)
 	stop := time.Now()
-	if err := srv.script("neo4j-down.sh"); err != nil {
+	if err := srv.Script("neo4j-down.sh"); err != nil {
 		t.Fatal(err)
 	}
 	stopping := time.Since(stop)
@@ -378,8 +304,8 @@ func TestFaultNeo4jDownStaysDown(t *testing.T) {
 			errLines = append(errLines, l)
 		}
 	}
-	if len(errLines) != 1 || !strings.Contains(errLines[0], srv.uri) {
-		t.Errorf("want one error line naming %s, got %q", srv.uri, errLines)
+	if len(errLines) != 1 || !strings.Contains(errLines[0], srv.URI) {
+		t.Errorf("want one error line naming %s, got %q", srv.URI, errLines)
 	}
 	if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic") {
 		t.Errorf("stack trace in stderr:\n%s", stderr)
@@ -390,10 +316,10 @@ func TestFaultNeo4jDownStaysDown(t *testing.T) {
 		t.Errorf("gave up %s after the stop began, more than the shutdown, the retry budget %s and the connect timeout allow (%s)", took, budget, limit)
 	}
 
-	if err := srv.script("neo4j-up.sh"); err != nil {
+	if err := srv.Script("neo4j-up.sh"); err != nil {
 		t.Fatal(err)
 	}
-	r := runPolgraph(t, "", "", env, "load", file, "--uri", srv.uri)
+	r := runPolgraph(t, "", "", env, "load", file, "--uri", srv.URI)
 	if r.code != 0 {
 		t.Fatalf("the next run: exit %d\n%s", r.code, r.stderr)
 	}
@@ -401,7 +327,7 @@ func TestFaultNeo4jDownStaysDown(t *testing.T) {
 		t.Errorf("the next run skipped nothing:\n%s", lastLines(r.stderr, 2))
 	}
 	t.Logf("the next run: %s", lastLines(r.stderr, 1))
-	if got, want := wholeGraph(t, srv.uri), times(ref, 2); !reflect.DeepEqual(got, want) {
+	if got, want := wholeGraph(t, srv.URI), times(ref, 2); !reflect.DeepEqual(got, want) {
 		t.Errorf("counts after the next run:\n got %+v\nwant %+v (twice an uninterrupted load)", got, want)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/polgraph/polgraph/graph"
+	"github.com/polgraph/polgraph/internal/testneo4j"
 )
 
 // privateNeo4j starts a Neo4j server of the test's own (scripts/neo4j-up.sh
@@ -23,11 +24,14 @@ import (
 // database, and the shared server's actors are everyone's.
 // It may run on a goroutine of its own, so it returns errors, not Fatal.
 func privateNeo4j(t *testing.T) (string, error) {
-	s, err := newTestNeo4j(t, "")
+	s, err := testneo4j.Prepare(t, "")
+	if err == nil {
+		err = s.Script("neo4j-up.sh")
+	}
 	if err != nil {
 		return "", err
 	}
-	return s.uri, nil
+	return s.URI, nil
 }
 
 // interrupt starts `polgraph args...`, waits until the graph at uri holds

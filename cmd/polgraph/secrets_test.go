@@ -213,17 +213,17 @@ func TestFaultAuthFailureOneLine(t *testing.T) {
 	srv := startTestNeo4j(t, "dbms.security.auth_enabled=true\ndbms.security.http_auth_allowlist=/,/browser.*,/db/neo4j/tx/commit\n")
 	for _, user := range []string{"neo4j", "nobody"} {
 		r := runPolgraph(t, "", "", []string{"POLGRAPH_NEO4J_PASSWORD=" + secretPassword},
-			"schema", "--uri", srv.uri, "--user", user, "--log-level", "debug")
+			"schema", "--uri", srv.URI, "--user", user, "--log-level", "debug")
 		if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); r.code != exitFailure || len(lines) != 1 ||
-			!strings.Contains(lines[0], srv.uri) || !strings.Contains(lines[0], "authentication failed") {
+			!strings.Contains(lines[0], srv.URI) || !strings.Contains(lines[0], "authentication failed") {
 			t.Errorf("user %s, wrong password: exit %d, stderr %q; want 1 and one line naming %s and saying authentication failed",
-				user, r.code, r.stderr, srv.uri)
+				user, r.code, r.stderr, srv.URI)
 		}
 		noSecret(t, "authentication failure", r)
 		t.Logf("user %s, wrong password: exit %d: %s", user, r.code, strings.TrimSpace(r.stderr))
 	}
 	// No credentials at all against a server that wants them.
-	r := runPolgraph(t, "", "", nil, "schema", "--uri", srv.uri)
+	r := runPolgraph(t, "", "", nil, "schema", "--uri", srv.URI)
 	if r.code != exitFailure || !strings.Contains(r.stderr, "authentication failed") {
 		t.Errorf("no credentials: exit %d, stderr %q; want 1 and 'authentication failed'", r.code, r.stderr)
 	}
