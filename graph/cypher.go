@@ -26,22 +26,35 @@ const awaitIndexesCypher = "CALL db.awaitIndexes(60)"
 // actorTypes are the actor labels, one write statement each.
 var actorTypes = []extract.ActorType{extract.Country, extract.Organization, extract.Person}
 
+// Element ids: a batch looks each of its actors up by id once (reading or
+// writing it) and refers to it by element id in the statements after that,
+// in the same transaction; a seek by element id reads the record directly,
+// where a seek by id walks the index.
+
 // storedActorsCypher reads the stored actors of $ids, to merge in Go.
 const storedActorsCypher = `UNWIND $ids AS id
 MATCH (a:Actor {id: id})
-RETURN a.id AS id, a.name AS name, a.type AS type, a.country AS country, a.aliases AS aliases, a.kbRoles AS roles`
+RETURN a.id AS id, a.name AS name, a.type AS type, a.country AS country, a.aliases AS aliases, a.kbRoles AS roles,
+  elementId(a) AS eid`
+
+// actorEidsCypher finds the element ids of the actors of $ids.
+const actorEidsCypher = `UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN a.id AS id, elementId(a) AS eid`
 
 // retypeActorsCypher removes the type labels of actors whose type changes.
 const retypeActorsCypher = `UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 REMOVE a:Country:Organization:Person`
 
-// writeActorCypher writes merged actors of type t ($rows: property maps).
+// writeActorCypher writes merged actors of type t ($rows: property maps)
+// and returns their element ids.
 func writeActorCypher(t extract.ActorType) string {
 	return fmt.Sprintf(`UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
 SET a.name = row.name, a.type = row.type, a.country = row.country, a.aliases = row.aliases,
-  a.kbRoles = row.kbRoles, a:%s`, t)
+  a.kbRoles = row.kbRoles, a:%s
+RETURN row.id AS id, elementId(a) AS eid`, t)
 }
 
 // existingCypher returns, for the articles of $ids already stored, their
@@ -51,30 +64,37 @@ MATCH (ar:Article {id: id})
 OPTIONAL MATCH (ar)-[:STATES]->(c:Claim)
 RETURN id, c.id AS claim, c.subject AS subject, c.predicate AS predicate, c.object AS object`
 
+// mergeArticleCypher writes the batch's articles and returns their element
+// ids.
 const mergeArticleCypher = `UNWIND $rows AS row
 MERGE (ar:Article {id: row.id})
 SET ar.title = row.title, ar.url = row.url, ar.published = row.published, ar.source = row.source,
-  ar.actors = row.actors, ar.relations = row.relations`
+  ar.actors = row.actors, ar.relations = row.relations
+RETURN row.id AS id, elementId(ar) AS eid`
 
 const deleteMentionsCypher = `UNWIND $ids AS id
 MATCH (:Article {id: id})-[m:MENTIONS]->(:Actor)
 DELETE m`
 
+// createMentionsCypher ($rows: article element id, mentions of actor
+// element id and count).
 const createMentionsCypher = `UNWIND $rows AS row
-MATCH (ar:Article {id: row.id})
+MATCH (ar:Article) WHERE elementId(ar) = row.eid
 UNWIND row.mentions AS m
-MATCH (x:Actor {id: m.id})
+MATCH (x:Actor) WHERE elementId(x) = m.eid
 CREATE (ar)-[:MENTIONS {count: m.count}]->(x)`
 
 const deleteClaimsCypher = `UNWIND $ids AS id
 MATCH (c:Claim {id: id})
 DETACH DELETE c`
 
+// createClaimsCypher ($rows: article element id, claims with the element
+// ids of their subject and object).
 const createClaimsCypher = `UNWIND $rows AS row
-MATCH (ar:Article {id: row.id})
+MATCH (ar:Article) WHERE elementId(ar) = row.eid
 UNWIND row.claims AS c
-MATCH (s:Actor {id: c.subject})
-MATCH (o:Actor {id: c.object})
+MATCH (s:Actor) WHERE elementId(s) = c.s
+MATCH (o:Actor) WHERE elementId(o) = c.o
 CREATE (ar)-[:STATES]->(n:Claim {id: c.id, key: c.key, predicate: c.predicate, category: c.category,
     modality: c.modality, confidence: c.confidence, trigger: c.trigger, rule: c.rule, role: c.role,
     sentence: c.sentence, start: c.start, end: c.end, article: c.article, published: c.published,
@@ -111,12 +131,14 @@ OPTIONAL MATCH (a:Actor {id: k.a})
 RETURN k.key AS key, n, articles, dates, asserted, negated, intended, possible, confidence, roles,
   CASE WHEN k.kb THEN a.kbRoles END AS kbRoles`
 
-// storedRollUpsCypher reads the stored roll-ups of $keys (key, a, p, b).
+// storedRollUpsCypher reads the stored roll-ups of $keys (key, p, and the
+// element ids a and b of the ends).
 // The subquery makes the planner seek both ends and expand from the one
 // with fewer relationships (Expand(Into)), rather than expand every
 // roll-up of a hot subject.
 const storedRollUpsCypher = `UNWIND $keys AS k
-MATCH (a:Actor {id: k.a}), (b:Actor {id: k.b})
+MATCH (a:Actor) WHERE elementId(a) = k.a
+MATCH (b:Actor) WHERE elementId(b) = k.b
 CALL (a, b, k) {
   MATCH (a)-[r]->(b)
   WHERE type(r) = k.p
@@ -138,12 +160,12 @@ const setRollUpsCypher = `UNWIND $rows AS row
 MATCH ()-[r]->()
 WHERE elementId(r) = row.eid` + rollUpSet
 
-// writeRollUpCypher merges roll-ups of predicate p ($rows: a, b and the
-// properties).
+// writeRollUpCypher merges roll-ups of predicate p ($rows: the element ids
+// a and b of the ends, and the properties).
 func writeRollUpCypher(p extract.Predicate) string {
 	return fmt.Sprintf(`UNWIND $rows AS row
-MATCH (a:Actor {id: row.a})
-MATCH (b:Actor {id: row.b})
+MATCH (a:Actor) WHERE elementId(a) = row.a
+MATCH (b:Actor) WHERE elementId(b) = row.b
 MERGE (a)-[r:%s]->(b)`, p) + rollUpSet
 }
 

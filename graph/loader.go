@@ -335,7 +335,7 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 	}
 
 	// Actors: merged in Go with what is stored, written when changed.
-	merged, err := l.writeActors(ctx, tx, p.actors)
+	merged, eids, err := l.writeActors(ctx, tx, p.actors)
 	if err != nil {
 		return st, err
 	}
@@ -351,7 +351,8 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 			rollUps[key] = newRollUp(a, p, b)
 		}
 	}
-	var create, update []any
+	var update []any
+	create := make(map[string][]any) // article id: its new claims
 	for _, a := range p.articles {
 		var fresh []any
 		for _, c := range a.claims {
@@ -365,10 +366,12 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 				update = append(update, c.props())
 				continue
 			}
-			fresh = append(fresh, c.props())
+			row := c.props()
+			row["s"], row["o"] = eids[c.rel.Subject], eids[c.rel.Object]
+			fresh = append(fresh, row)
 		}
 		if len(fresh) > 0 {
-			create = append(create, map[string]any{"id": a.art.ID, "claims": fresh})
+			create[a.art.ID] = fresh
 		}
 	}
 	var gone []string
@@ -387,7 +390,22 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 
 	// Roll-ups: the stored ones continued, the others recomputed from what
 	// the other articles' stored claims say; then the batch's claims added.
-	if err := restoreRollUps(ctx, tx, rollUps, recompute); err != nil {
+	// Ends outside the batch (of dropped claims) are looked up first.
+	var missing []string
+	for _, ru := range rollUps {
+		for _, id := range []string{ru.a, ru.b} {
+			if _, ok := eids[id]; !ok {
+				missing = append(missing, id)
+				eids[id] = ""
+			}
+		}
+	}
+	if len(missing) > 0 {
+		if err := readEids(ctx, tx, actorEidsCypher, map[string]any{"ids": missing}, eids); err != nil {
+			return st, fmt.Errorf("find %d actors: %w", len(missing), err)
+		}
+	}
+	if err := restoreRollUps(ctx, tx, rollUps, recompute, eids); err != nil {
 		return st, err
 	}
 	kbRoles, err := aggregate(ctx, tx, rollUps, recompute, stored)
@@ -411,17 +429,24 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 
 	// Articles and their mentions.
 	articles := make([]any, len(p.articles))
-	mentions := make([]any, len(p.articles))
 	for i, a := range p.articles {
 		articles[i] = a.props()
+	}
+	artEids := make(map[string]string, len(articles))
+	if err := readEids(ctx, tx, mergeArticleCypher, map[string]any{"rows": articles}, artEids); err != nil {
+		return st, fmt.Errorf("merge %d articles: %w", len(articles), err)
+	}
+	mentions := make([]any, len(p.articles))
+	var claims []any
+	for i, a := range p.articles {
 		ms := make([]any, len(a.mentions))
 		for j, m := range a.mentions {
-			ms[j] = map[string]any{"id": m.actor, "count": int64(m.count)}
+			ms[j] = map[string]any{"eid": eids[m.actor], "count": int64(m.count)}
 		}
-		mentions[i] = map[string]any{"id": a.art.ID, "mentions": ms}
-	}
-	if err := run(ctx, tx, mergeArticleCypher, map[string]any{"rows": articles}); err != nil {
-		return st, fmt.Errorf("merge %d articles: %w", len(articles), err)
+		mentions[i] = map[string]any{"eid": artEids[a.art.ID], "mentions": ms}
+		if fresh := create[a.art.ID]; len(fresh) > 0 {
+			claims = append(claims, map[string]any{"eid": artEids[a.art.ID], "claims": fresh})
+		}
 	}
 	if len(stored) > 0 {
 		if err := run(ctx, tx, deleteMentionsCypher, map[string]any{"ids": stored}); err != nil {
@@ -438,8 +463,8 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 			return st, fmt.Errorf("delete %d replaced claims: %w", len(gone), err)
 		}
 	}
-	if len(create) > 0 {
-		if err := run(ctx, tx, createClaimsCypher, map[string]any{"rows": create}); err != nil {
+	if len(claims) > 0 {
+		if err := run(ctx, tx, createClaimsCypher, map[string]any{"rows": claims}); err != nil {
 			return st, fmt.Errorf("create claims: %w", err)
 		}
 	}
@@ -468,7 +493,7 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 			continue
 		}
 		row := ru.setProps(kbRoles[key])
-		row["a"], row["b"] = ru.a, ru.b
+		row["a"], row["b"] = eids[ru.a], eids[ru.b]
 		write[ru.p] = append(write[ru.p], row)
 	}
 	if len(known) > 0 {
@@ -494,20 +519,21 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 // writeActors merges the batch's actors with the stored ones by the rules
 // of doc.go, writes those that change, one statement per type label, and
 // returns every actor of the batch as merged, by id.
-func (l *Loader) writeActors(ctx context.Context, tx neo4j.ManagedTransaction, actors []*actorRow) (map[string]*actorRow, error) {
+func (l *Loader) writeActors(ctx context.Context, tx neo4j.ManagedTransaction, actors []*actorRow) (map[string]*actorRow, map[string]string, error) {
 	ids := make([]string, len(actors))
 	for i, a := range actors {
 		ids[i] = a.id
 	}
 	res, err := tx.Run(ctx, storedActorsCypher, map[string]any{"ids": ids})
 	if err != nil {
-		return nil, fmt.Errorf("read %d stored actors: %w", len(ids), err)
+		return nil, nil, fmt.Errorf("read %d stored actors: %w", len(ids), err)
 	}
 	records, err := res.Collect(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("read %d stored actors: %w", len(ids), err)
+		return nil, nil, fmt.Errorf("read %d stored actors: %w", len(ids), err)
 	}
 	stored := make(map[string]*actorRow, len(records))
+	eids := make(map[string]string, len(actors))
 	for _, r := range records {
 		a := &actorRow{}
 		a.id, _ = r.Values[0].(string)
@@ -516,6 +542,7 @@ func (l *Loader) writeActors(ctx context.Context, tx neo4j.ManagedTransaction, a
 		a.country, _ = r.Values[3].(string)
 		a.aliases = stringList(r.Values[4])
 		a.roles = stringList(r.Values[5])
+		eids[a.id], _ = r.Values[6].(string)
 		stored[a.id] = a
 	}
 	var retype []string
@@ -539,17 +566,17 @@ func (l *Loader) writeActors(ctx context.Context, tx neo4j.ManagedTransaction, a
 	}
 	if len(retype) > 0 {
 		if err := run(ctx, tx, retypeActorsCypher, map[string]any{"ids": retype}); err != nil {
-			return nil, fmt.Errorf("retype %d actors: %w", len(retype), err)
+			return nil, nil, fmt.Errorf("retype %d actors: %w", len(retype), err)
 		}
 	}
 	for _, t := range actorTypes {
 		if rows := byType[t]; len(rows) > 0 {
-			if err := run(ctx, tx, l.writeActor[t], map[string]any{"rows": rows}); err != nil {
-				return nil, fmt.Errorf("write %d %s actors: %w", len(rows), t, err)
+			if err := readEids(ctx, tx, l.writeActor[t], map[string]any{"rows": rows}, eids); err != nil {
+				return nil, nil, fmt.Errorf("write %d %s actors: %w", len(rows), t, err)
 			}
 		}
 	}
-	return all, nil
+	return all, eids, nil
 }
 
 // stringList converts a list property to strings.
@@ -622,11 +649,12 @@ func aggregate(ctx context.Context, tx neo4j.ManagedTransaction, rollUps map[str
 // restoreRollUps starts the roll-ups of the keys not in recompute from their
 // stored relationships. A key whose stored roll-up cannot be continued is
 // added to recompute.
-func restoreRollUps(ctx context.Context, tx neo4j.ManagedTransaction, rollUps map[string]*rollUp, recompute map[string]bool) error {
+func restoreRollUps(ctx context.Context, tx neo4j.ManagedTransaction, rollUps map[string]*rollUp, recompute map[string]bool,
+	eids map[string]string) error {
 	keys := make([]any, 0, len(rollUps))
 	for key, ru := range rollUps {
 		if !recompute[key] {
-			keys = append(keys, map[string]any{"key": key, "a": ru.a, "p": string(ru.p), "b": ru.b})
+			keys = append(keys, map[string]any{"key": key, "a": eids[ru.a], "p": string(ru.p), "b": eids[ru.b]})
 		}
 	}
 	if len(keys) == 0 {
@@ -654,6 +682,21 @@ func restoreRollUps(ctx context.Context, tx neo4j.ManagedTransaction, rollUps ma
 		return fmt.Errorf("read %d roll-ups: %w", len(keys), err)
 	}
 	return nil
+}
+
+// readEids runs a statement that returns id and eid columns and adds them
+// to eids.
+func readEids(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any, eids map[string]string) error {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	for res.Next(ctx) {
+		v := res.Record().Values
+		id, _ := v[0].(string)
+		eids[id], _ = v[1].(string)
+	}
+	return res.Err()
 }
 
 // run runs a statement that returns nothing and waits for it to finish.
