@@ -43,7 +43,8 @@ type Config struct {
 // relations) takes about a quarter of the 716 MiB a default 1 GiB-heap
 // server allows all transactions together, and 4,000 exceed it; 500 leaves
 // room for long sentences while the fixed cost per batch (some 35
-// statements) stays small. See TestLoadThroughput.
+// statements) stays small. On 100,000 real evidence relations
+// (scripts/bench-load.sh) batches of 250 and 1,000 were both slower.
 const DefaultBatchSize = 500
 
 // String prints cfg without its password, so that logging a Config is safe.
