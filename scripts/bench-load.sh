@@ -5,8 +5,8 @@
 #   2. `polgraph load` of the whole file into a fresh private Neo4j (free ports, stopped
 #      afterwards): evidence relations/s, articles/s, polgraph's peak RSS;
 #   3. the naive loader (graph.TestNaiveLoad: one MERGE statement per relation per
-#      transaction) on a NAIVE-relation sample, against the same server: relations/s and the
-#      ratio;
+#      transaction) on the first articles of the same file, NAIVE relations, under new article
+#      ids, against the same server: relations/s and the ratio;
 #   4. the bulk path on the same file: `polgraph export --format neo4j-admin`, then
 #      scripts/neo4j-import.sh into another fresh store, then `polgraph schema`.
 # It prints figures and asserts none.
@@ -72,7 +72,7 @@ LOAD_RATE=$(rate "$RELS" "$LOAD_S")
 echo "load: $ARTS articles, $RELS evidence relations in $LOAD_S s: $LOAD_RATE evidence relations/s, $(rate "$ARTS" "$LOAD_S") articles/s; polgraph peak RSS $((RSS / 1024)) MB"
 
 # --- 3. the naive loader, same server -------------------------------------------------------
-POLGRAPH_TEST_NEO4J_URI=$POLGRAPH_NEO4J_URI POLGRAPH_BENCH_NAIVE=$OUT/once.jsonl \
+POLGRAPH_TEST_NEO4J_URI=$POLGRAPH_NEO4J_URI POLGRAPH_BENCH_NAIVE=$OUT/big.jsonl \
     POLGRAPH_BENCH_NAIVE_RELATIONS=${NAIVE:-2000} \
     go test ./graph -run '^TestNaiveLoad$' -count=1 -v -timeout 60m > "$OUT/naive.txt" 2>&1 || { cat "$OUT/naive.txt"; exit 1; }
 NAIVE_RATE=$(sed -n 's/.*: \([0-9]*\) evidence relations\/s$/\1/p' "$OUT/naive.txt")
