@@ -689,7 +689,9 @@ func (a *app) exportCmd() *cobra.Command {
 		Long: `Export turns extraction JSONL into node and relationship CSV files with headers
 for 'neo4j-admin database import full', the fastest path for a first load of a
 large corpus into an empty database. The files hold the same graph that
-'polgraph load' builds, roll-ups included.`,
+'polgraph load' builds, roll-ups included. It prints the neo4j-admin command
+to run (with the server stopped); then run 'polgraph schema'. For the local
+server of 'make neo4j-up', 'make neo4j-import DIR=...' does all of it.`,
 		Example: `  polgraph extract corpus.jsonl | polgraph export --format neo4j-admin ./import -
   polgraph export --format neo4j-admin ./import extraction.jsonl`,
 		Args: cobra.RangeArgs(1, 2),
