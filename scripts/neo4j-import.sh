@@ -37,7 +37,7 @@ NEO4J_HOME_DIR=${POLGRAPH_NEO4J_HOME:-.neo4j}
 mkdir -p "$NEO4J_HOME_DIR/logs"
 HOME_ABS=$(cd "$NEO4J_HOME_DIR" && pwd)
 if [[ -d $HOME_ABS/data/databases/neo4j && -z $replace ]]; then
-    log "$HOME_ABS already holds the database 'neo4j'; pass --replace to delete it and import $DIR, or set POLGRAPH_NEO4J_HOME to a new folder"
+    log "$HOME_ABS already holds the database 'neo4j'; pass --replace (make neo4j-import: REPLACE=1) to delete it and import $DIR, or set POLGRAPH_NEO4J_HOME to a new folder"
     exit 1
 fi
 
