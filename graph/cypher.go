@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/polgraph/polgraph/extract"
 )
@@ -146,17 +147,20 @@ CALL (a, b, k) {
 }
 RETURN k.key AS key, elementId(r) AS eid, properties(r) AS props`
 
-// rollUpSet sets every roll-up property from row; a null removes it. (SET
-// r += row would plan an Eager, which buffers every row.)
-const rollUpSet = `
-SET r.count = row.count, r.articles = row.articles, r.firstSeen = row.firstSeen, r.lastSeen = row.lastSeen,
-  r.asserted = row.asserted, r.negated = row.negated, r.intended = row.intended, r.possible = row.possible,
-  r.confidence = row.confidence, r.role = row.role, r.roles = row.roles, r.roleCounts = row.roleCounts,
-  r.from = row.from, r.to = row.to`
+// rollUpSet sets every roll-up property (rollUpProps, fixed words) from
+// row; a null removes it. (SET r += row would plan an Eager, which buffers
+// every row.)
+var rollUpSet = func() string {
+	sets := make([]string, len(rollUpProps))
+	for i, k := range rollUpProps {
+		sets[i] = fmt.Sprintf("r.%[1]s = row.%[1]s", k)
+	}
+	return "\nSET " + strings.Join(sets, ", ")
+}()
 
 // setRollUpsCypher sets the properties of stored roll-ups found by element
 // id ($rows: eid and the properties).
-const setRollUpsCypher = `UNWIND $rows AS row
+var setRollUpsCypher = `UNWIND $rows AS row
 MATCH ()-[r]->()
 WHERE elementId(r) = row.eid` + rollUpSet
 
