@@ -13,24 +13,8 @@ import (
 	"testing"
 
 	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph/internal/testenv"
 )
-
-// sharedDir finds the shared folder (score.py, gold-dev.jsonl): $POLGRAPH_SHARED,
-// else ../shared beside the repository. Without it the test is skipped, or
-// fails when $CI is set.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("POLGRAPH_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	for _, f := range []string{"eval/score.py", "eval/gold-dev.jsonl"} {
-		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
-			unavailable(t, fmt.Sprintf("%s not found (set POLGRAPH_SHARED)", filepath.Join(dir, f)))
-		}
-	}
-	return dir
-}
 
 // needPython returns the path of python3, skipping (or failing in CI) without it.
 func needPython(t *testing.T) string {
@@ -224,7 +208,7 @@ func predictions(t *testing.T, gold []goldLine, n noise) string {
 // TestAgreesWithScorePy runs score.py and this package on the dev gold and
 // predictions made from it, and compares the output byte for byte.
 func TestAgreesWithScorePy(t *testing.T) {
-	shared := sharedDir(t)
+	shared := testenv.SharedDir(t, "eval/score.py", "eval/gold-dev.jsonl")
 	python := needPython(t)
 	script := filepath.Join(shared, "eval", "score.py")
 	goldPath := filepath.Join(shared, "eval", "gold-dev.jsonl")
@@ -338,7 +322,7 @@ func namesAsIDs(t *testing.T, goldPath string) string {
 // The gold itself is no prediction: its predicates are lists, which
 // score.py cannot hash. Both must refuse it.
 func TestGoldAsPredictionFailsLikeScorePy(t *testing.T) {
-	shared := sharedDir(t)
+	shared := testenv.SharedDir(t, "eval/score.py", "eval/gold-dev.jsonl")
 	python := needPython(t)
 	goldPath := filepath.Join(shared, "eval", "gold-dev.jsonl")
 	out, err := exec.Command(python, filepath.Join(shared, "eval", "score.py"), goldPath, goldPath).CombinedOutput()
@@ -357,7 +341,7 @@ func TestGoldAsPredictionFailsLikeScorePy(t *testing.T) {
 // TestVocabularyMatchesScorePy checks that extract's symmetric predicates
 // and categories, which Score uses, are score.py's SYMMETRIC and CATEGORY.
 func TestVocabularyMatchesScorePy(t *testing.T) {
-	shared := sharedDir(t)
+	shared := testenv.SharedDir(t, "eval/score.py", "eval/gold-dev.jsonl")
 	python := needPython(t)
 	out, err := exec.Command(python, "-c",
 		`import json, sys; sys.path.insert(0, sys.argv[1]); import score; `+

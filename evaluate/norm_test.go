@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 // The wanted values are score.py's norm on the same strings (python3, 3.11).
@@ -142,7 +144,7 @@ func TestFloatRepr(t *testing.T) {
 // %.3f/%.2f formatting on many counts against score.py's own Counts.prf.
 func TestFormattingAgainstPython(t *testing.T) {
 	python := needPython(t)
-	shared := sharedDir(t)
+	shared := testenv.SharedDir(t, "eval/score.py", "eval/gold-dev.jsonl")
 	var in strings.Builder
 	var counts []Counts
 	for req := 0; req <= 60; req += 3 {

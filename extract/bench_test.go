@@ -4,20 +4,22 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 // sharedCorpus reads the articles of ../shared/corpus, or skips.
 func sharedCorpus(tb testing.TB) []Article {
 	tb.Helper()
+	names := []string{"corpus/seed.jsonl", "corpus/wikinews-2019-2020.jsonl"}
+	dir := testenv.SharedDir(tb, names...)
 	var out []Article
-	for _, p := range []string{"../../shared/corpus/seed.jsonl", "../../shared/corpus/wikinews-2019-2020.jsonl"} {
-		f, err := os.Open(p)
+	for _, name := range names {
+		f, err := os.Open(filepath.Join(dir, name))
 		if err != nil {
-			if os.Getenv("CI") != "" {
-				tb.Fatalf("CI: %v", err)
-			}
-			tb.Skipf("../shared not found (%v); benchmarks need the shared corpus", err)
+			tb.Fatal(err)
 		}
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 1<<20), 16<<20)

@@ -1,9 +1,7 @@
 package graph
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strconv"
@@ -36,27 +34,14 @@ func TestNaiveLoad(t *testing.T) {
 		want = n
 	}
 	l, p := openTest(t, Config{})
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var sample []extract.Result
 	rels := 0
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 64<<20)
-	for rels < want && sc.Scan() {
-		var r extract.Result
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
+	eachResult(t, path, func(r extract.Result) bool {
 		r.Article.ID = p + r.Article.ID
 		sample = append(sample, r)
 		rels += len(r.Relations)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+		return rels < want
+	})
 	start := time.Now()
 	n := naiveLoad(t, l, sample)
 	d := time.Since(start)

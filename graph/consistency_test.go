@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -19,6 +18,7 @@ import (
 	"time"
 
 	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 // This file tests crash consistency through the polgraph binary: a load
@@ -89,20 +89,7 @@ func runCLI(t *testing.T, bin string, args ...string) cliResult {
 // (skips without ../shared, fails under CI).
 func extractShared(t *testing.T, bin string) string {
 	t.Helper()
-	dir := os.Getenv("POLGRAPH_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "corpus", "*.jsonl"))
-	if len(files) == 0 {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI: no corpus in %s/corpus", dir)
-		}
-		t.Skipf("no corpus in %s/corpus; set POLGRAPH_SHARED", dir)
-	}
-	for i, f := range files {
-		files[i], _ = filepath.Abs(f)
-	}
+	files, _ := filepath.Glob(filepath.Join(testenv.SharedDir(t, "corpus/seed.jsonl"), "corpus", "*.jsonl"))
 	out := filepath.Join(t.TempDir(), "extraction.jsonl")
 	r := runCLI(t, bin, append([]string{"extract", "-o", out}, files...)...)
 	if r.code != 0 {
@@ -117,11 +104,6 @@ func extractShared(t *testing.T, bin string) string {
 // the number of records.
 func prefixed(t *testing.T, src, prefix string) (string, int) {
 	t.Helper()
-	in, err := os.Open(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
 	dst := filepath.Join(t.TempDir(), strings.TrimSuffix(prefix, "-")+".jsonl")
 	out, err := os.Create(dst)
 	if err != nil {
@@ -129,14 +111,8 @@ func prefixed(t *testing.T, src, prefix string) (string, int) {
 	}
 	defer out.Close()
 	w := bufio.NewWriter(out)
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	n := 0
-	for sc.Scan() {
-		var r extract.Result
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatal(err)
-		}
+	eachResult(t, src, func(r extract.Result) bool {
 		r.Article.ID = prefix + r.Article.ID
 		for i := range r.Actors {
 			r.Actors[i].ID = prefix + r.Actors[i].ID
@@ -154,10 +130,8 @@ func prefixed(t *testing.T, src, prefix string) (string, int) {
 		}
 		w.Write(append(b, '\n'))
 		n++
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+		return true
+	})
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +261,7 @@ func TestCrashKilledLoadResumesToSameGraph(t *testing.T) {
 	ctx := context.Background()
 	bin := buildPolgraph(t)
 	src := extractShared(t, bin)
-	uri := testURI(t)
+	uri := testenv.URI(t)
 	load := func(file string) []string {
 		return []string{"load", file, "--uri", uri, "--batch-size", "10"}
 	}
@@ -362,27 +336,36 @@ func TestCrashKilledLoadResumesToSameGraph(t *testing.T) {
 	}
 }
 
-// readResults reads an extraction JSONL file.
-func readResults(t *testing.T, path string) []extract.Result {
+// eachResult calls f with each result of an extraction JSONL file, in
+// order, until f returns false.
+func eachResult(t testing.TB, path string, f func(extract.Result) bool) {
 	t.Helper()
-	f, err := os.Open(path)
+	in, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []extract.Result
-	sc := bufio.NewScanner(f)
+	defer in.Close()
+	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
 		var r extract.Result
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", path, err)
 		}
-		out = append(out, r)
+		if !f(r) {
+			return
+		}
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// readResults reads an extraction JSONL file.
+func readResults(t *testing.T, path string) []extract.Result {
+	t.Helper()
+	var out []extract.Result
+	eachResult(t, path, func(r extract.Result) bool { out = append(out, r); return true })
 	return out
 }
 
@@ -397,31 +380,14 @@ func TestIdempotentSharedCorpus(t *testing.T) {
 	l, p := openTest(t, Config{})
 	src, _ := prefixed(t, extractShared(t, buildPolgraph(t)), p)
 	corpus := readResults(t, src)
-	ctx := context.Background()
 
 	writeAll(t, l, corpus, 50)
-	want := dump(t, l, p)
-	wantCounts, err := l.counts(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if wantCounts.Nodes["Article"] != len(corpus) || wantCounts.RollUpClaims != wantCounts.Nodes["Claim"] {
-		t.Fatalf("counts %+v for %d articles: roll-ups must sum to the claims", wantCounts, len(corpus))
+	want := takeSnapshot(t, l, p)
+	if c := want.counts; c.Nodes["Article"] != len(corpus) || c.RollUpClaims != c.Nodes["Claim"] {
+		t.Fatalf("counts %+v for %d articles: roll-ups must sum to the claims", c, len(corpus))
 	}
 	rollUpsExact(t, l, p)
-	check := func(how string) {
-		t.Helper()
-		if got := dump(t, l, p); !slices.Equal(got, want) {
-			t.Errorf("%s: graph differs: %s", how, diffLines(want, got))
-		}
-		gc, err := l.counts(ctx, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(gc, wantCounts) {
-			t.Errorf("%s: counts %+v, want %+v", how, gc, wantCounts)
-		}
-	}
+	check := func(how string) { t.Helper(); want.check(t, l, p, how) }
 
 	writeAll(t, l, corpus, 50)
 	check("loaded twice")

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 // cookbookQuery is one ```cypher block of docs/cookbook.md.
@@ -53,27 +55,6 @@ func readCookbook(t *testing.T, path string) []cookbookQuery {
 	return out
 }
 
-// sharedCorpus returns ../shared/corpus (POLGRAPH_SHARED overrides
-// ../shared), or skips (fails in CI).
-func sharedCorpus(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("POLGRAPH_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	corpus, err := filepath.Abs(filepath.Join(dir, "corpus"))
-	if err == nil {
-		_, err = os.Stat(filepath.Join(corpus, "seed.jsonl"))
-	}
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI: shared corpus not found in %s: %v", dir, err)
-		}
-		t.Skipf("shared corpus not found in %s; set POLGRAPH_SHARED", dir)
-	}
-	return corpus
-}
-
 // loadCorpus loads the shared corpus into the test database with the
 // polgraph command, as a user would. The corpus's ids are stable and run
 // skips what is loaded, so loading it again, here or in another test,
@@ -100,8 +81,8 @@ func loadCorpus(t *testing.T, uri, corpus string) {
 // the shared corpus and fails on an error or an empty result: the
 // cookbook's queries must paste and answer as they are.
 func TestCookbook(t *testing.T) {
-	uri := testURI(t)
-	corpus := sharedCorpus(t)
+	uri := testenv.URI(t)
+	corpus := filepath.Join(testenv.SharedDir(t, "corpus/seed.jsonl"), "corpus")
 	queries := readCookbook(t, filepath.Join("..", "docs", "cookbook.md"))
 	if len(queries) < 14 {
 		t.Errorf("docs/cookbook.md has %d cypher blocks, want at least 14", len(queries))

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/polgraph/polgraph/extract"
-	"github.com/polgraph/polgraph/internal/testneo4j"
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 // TestExportRoundTrip exports a corpus, imports the files with Neo4j's own
@@ -31,11 +31,7 @@ func TestExportRoundTrip(t *testing.T) {
 	corpus[3].Actors[0].Aliases = append(corpus[3].Actors[0].Aliases, hostile, "")
 
 	writeAll(t, l, corpus, 17)
-	want := dump(t, l, p)
-	wantCounts, err := l.counts(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := takeSnapshot(t, l, p)
 
 	dir := t.TempDir()
 	st, err := Export(ctx, slices.Values(corpus), dir, 23, nil)
@@ -46,7 +42,7 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Errorf("export stats %+v", st)
 	}
 
-	srv, err := testneo4j.Prepare(t, "")
+	srv, err := testenv.Prepare(t, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,17 +59,7 @@ func TestExportRoundTrip(t *testing.T) {
 	if err := imported.EnsureSchema(ctx); err != nil {
 		t.Fatalf("constraints on the imported graph: %v", err)
 	}
-	if got := dump(t, imported, p); !slices.Equal(got, want) {
-		t.Errorf("the imported export differs from a direct load: %s", diffLines(want, got))
-	}
-	gc, err := imported.counts(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !mapsEqual(gc.Nodes, wantCounts.Nodes) || !mapsEqual(gc.Relationships, wantCounts.Relationships) ||
-		gc.RollUpClaims != wantCounts.RollUpClaims {
-		t.Errorf("counts %+v, want %+v", gc, wantCounts)
-	}
+	want.check(t, imported, p, "the imported export against a direct load")
 	rollUpsExact(t, imported, p)
 
 	// The imported graph takes further loads like any other.

@@ -7,7 +7,7 @@ import (
 	"log/slog"
 	"maps"
 	"math/rand/v2"
-	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -17,20 +17,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph/internal/testenv"
 )
-
-// testURI returns the Neo4j the integration tests use, or skips.
-func testURI(t testing.TB) string {
-	t.Helper()
-	uri := os.Getenv("POLGRAPH_TEST_NEO4J_URI")
-	if uri == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("POLGRAPH_TEST_NEO4J_URI not set in CI")
-		}
-		t.Skip("POLGRAPH_TEST_NEO4J_URI not set; run make neo4j-up")
-	}
-	return uri
-}
 
 var schemaOnce sync.Once
 
@@ -39,7 +27,7 @@ var schemaOnce sync.Once
 // data is deleted before the test and after it.
 func openTest(t testing.TB, cfg Config) (*Loader, string) {
 	t.Helper()
-	cfg.URI = testURI(t)
+	cfg.URI = testenv.URI(t)
 	ctx := context.Background()
 	l, err := Open(ctx, cfg)
 	if err != nil {
@@ -101,6 +89,35 @@ func query(t testing.TB, l *Loader, cypher string, params map[string]any) []map[
 		out[i] = r.AsMap()
 	}
 	return out
+}
+
+// A snapshot is a test's graph: every node and relationship (dump) and the
+// counts.
+type snapshot struct {
+	lines  []string
+	counts GraphCounts
+}
+
+func takeSnapshot(t testing.TB, l *Loader, prefix string) snapshot {
+	t.Helper()
+	c, err := l.counts(context.Background(), prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snapshot{dump(t, l, prefix), c}
+}
+
+// check reports how the graph of prefix in l differs from want, node by
+// node, relationship by relationship and count by count.
+func (want snapshot) check(t testing.TB, l *Loader, prefix, how string) {
+	t.Helper()
+	got := takeSnapshot(t, l, prefix)
+	if !slices.Equal(got.lines, want.lines) {
+		t.Errorf("%s: graph differs: %s", how, diffLines(want.lines, got.lines))
+	}
+	if !reflect.DeepEqual(got.counts, want.counts) {
+		t.Errorf("%s: counts %+v, want %+v", how, got.counts, want.counts)
+	}
 }
 
 // dump lists every node and relationship of a test's data with all labels

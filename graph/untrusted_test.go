@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 // TestUntrustedStrings (loader_test.go) writes hostile strings through
@@ -75,7 +76,7 @@ func TestUntrustedJSONLThroughLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	r := runCLI(t, bin, "load", file, "--uri", testURI(t))
+	r := runCLI(t, bin, "load", file, "--uri", testenv.URI(t))
 	if r.code != 0 {
 		t.Fatalf("exit %d, want 0 (bad records are warnings)\n%s", r.code, r.stderr)
 	}

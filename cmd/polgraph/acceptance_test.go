@@ -12,14 +12,15 @@ import (
 	"time"
 
 	"github.com/polgraph/polgraph/graph"
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 // TestRunSeedTwice is the foundation's acceptance check: `polgraph run` of
 // the seed article puts Ali Khamenei -MET_WITH- Masoud Pezeshkian in the
 // graph, and a second identical run changes no count.
 func TestRunSeedTwice(t *testing.T) {
-	uri := neo4jURI(t)
-	shared := sharedDir(t)
+	uri := testenv.URI(t)
+	shared := testenv.SharedDir(t, "corpus/seed.jsonl")
 	seed := abs(t, filepath.Join(shared, "corpus", "seed.jsonl"))
 	env := []string{"POLGRAPH_NEO4J_URI=" + uri}
 
@@ -78,7 +79,7 @@ func TestRunSeedTwice(t *testing.T) {
 // TestEvalAgreesWithScorePy checks that `polgraph eval` prints exactly what
 // ../shared/eval/score.py prints for the same gold and predictions.
 func TestEvalAgreesWithScorePy(t *testing.T) {
-	shared := sharedDir(t)
+	shared := testenv.SharedDir(t, "corpus/seed.jsonl")
 	python, err := exec.LookPath("python3")
 	if err != nil {
 		if os.Getenv("CI") != "" {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 func TestHelpAndVersion(t *testing.T) {
@@ -62,7 +63,7 @@ func TestBadConfigNamesKey(t *testing.T) {
 // TestExtractSeed checks the seed article's core facts through the CLI, in
 // the JSONL contract of formats.md.
 func TestExtractSeed(t *testing.T) {
-	shared := sharedDir(t)
+	shared := testenv.SharedDir(t, "corpus/seed.jsonl")
 	r := runPolgraph(t, "", "", nil, "extract", abs(t, filepath.Join(shared, "corpus", "seed.jsonl")))
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)

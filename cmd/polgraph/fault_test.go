@@ -15,7 +15,7 @@ import (
 
 	"github.com/polgraph/polgraph/extract"
 	"github.com/polgraph/polgraph/graph"
-	"github.com/polgraph/polgraph/internal/testneo4j"
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 // Fault tests stop the test's own Neo4j in the middle of a load. They run
@@ -33,12 +33,12 @@ func faultTestsOn(t *testing.T) {
 
 // startTestNeo4j starts a server of the test's own with conf as its
 // neo4j.conf, and stops it when the test ends.
-func startTestNeo4j(t *testing.T, conf string) *testneo4j.Server { return testneo4j.Start(t, conf) }
+func startTestNeo4j(t *testing.T, conf string) *testenv.Server { return testenv.Start(t, conf) }
 
 // unusedPort returns a TCP port of 127.0.0.1 that was free a moment ago.
 func unusedPort(t *testing.T) string {
 	t.Helper()
-	p, err := testneo4j.FreePort()
+	p, err := testenv.FreePort()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func unusedPort(t *testing.T) string {
 // extractCorpus extracts ../shared/corpus once into a JSONL file.
 func extractCorpus(t *testing.T) string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(sharedDir(t), "corpus", "*.jsonl"))
+	files, _ := filepath.Glob(filepath.Join(testenv.SharedDir(t, "corpus/seed.jsonl"), "corpus", "*.jsonl"))
 	for i := range files {
 		files[i] = abs(t, files[i])
 	}

@@ -34,35 +34,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// neo4jURI returns the test Neo4j's URI: skip when unset, fail when CI is set.
-func neo4jURI(t testing.TB) string {
-	t.Helper()
-	uri := os.Getenv("POLGRAPH_TEST_NEO4J_URI")
-	if uri == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("POLGRAPH_TEST_NEO4J_URI not set in CI")
-		}
-		t.Skip("POLGRAPH_TEST_NEO4J_URI not set; run make neo4j-up")
-	}
-	return uri
-}
-
-// sharedDir returns ../shared (the eval and corpus files), or skips (fails in CI).
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("POLGRAPH_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "corpus", "seed.jsonl")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI: shared folder not found at %s: %v", dir, err)
-		}
-		t.Skipf("shared folder not found at %s; set POLGRAPH_SHARED", dir)
-	}
-	return dir
-}
-
 // result is what one polgraph process did.
 type result struct {
 	stdout, stderr string

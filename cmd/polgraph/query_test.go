@@ -12,6 +12,7 @@ import (
 
 	"github.com/polgraph/polgraph/extract"
 	"github.com/polgraph/polgraph/graph"
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 func TestParsePeriod(t *testing.T) {
@@ -126,7 +127,7 @@ func cliFixture(t *testing.T, uri string) {
 }
 
 func TestQueryCLI(t *testing.T) {
-	uri := neo4jURI(t)
+	uri := testenv.URI(t)
 	cliFixture(t, uri)
 	for _, tc := range []struct {
 		name string
@@ -219,7 +220,7 @@ func squeeze(s string) string {
 }
 
 func TestQueryCLIFormats(t *testing.T) {
-	uri := neo4jURI(t)
+	uri := testenv.URI(t)
 	cliFixture(t, uri)
 
 	r := runQuery(t, uri, "actor", "Qcmdq Alpha", "--format", "json")

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/polgraph/polgraph/graph"
-	"github.com/polgraph/polgraph/internal/testneo4j"
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 // privateNeo4j starts a Neo4j server of the test's own (scripts/neo4j-up.sh
@@ -24,7 +24,7 @@ import (
 // database, and the shared server's actors are everyone's.
 // It may run on a goroutine of its own, so it returns errors, not Fatal.
 func privateNeo4j(t *testing.T) (string, error) {
-	s, err := testneo4j.Prepare(t, "")
+	s, err := testenv.Prepare(t, "")
 	if err == nil {
 		err = s.Script("neo4j-up.sh")
 	}
@@ -97,8 +97,8 @@ func interrupt(t *testing.T, uri string, after int, signals []syscall.Signal, ar
 // relationships by type, roll-ups and the sum of their counts. Then a
 // --reload of part of the corpus must leave the graph unchanged.
 func TestResumeMatchesUninterrupted(t *testing.T) {
-	neo4jURI(t) // integration tests enabled
-	shared := sharedDir(t)
+	testenv.URI(t) // integration tests enabled
+	shared := testenv.SharedDir(t, "corpus/seed.jsonl")
 	if testing.Short() {
 		t.Skip("starts two Neo4j servers; skipped with -short")
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 // secretPassword is distinctive enough that finding it in any output means
@@ -101,7 +103,7 @@ func TestSecretsPasswordNeverPrinted(t *testing.T) {
 	if uri := os.Getenv("POLGRAPH_TEST_NEO4J_URI"); uri != "" {
 		servers = append(servers, server{"real", uri, exitOK})
 	} else {
-		neo4jURI(t) // fails under CI
+		testenv.URI(t) // fails under CI
 		t.Log("POLGRAPH_TEST_NEO4J_URI not set: only the unreachable server is tried")
 	}
 	for _, src := range secretSources(t) {

@@ -1,9 +1,8 @@
-// Package testneo4j starts Neo4j servers of a test's own, for tests that
-// stop, restart or replace a server (the fault, resume and bulk-import
-// tests), with the repository's scripts: scripts/neo4j-up.sh with a
-// temporary home and free ports, never the shared test server. Only tests
-// import it.
-package testneo4j
+// Package testenv finds what the tests need outside the repository: the
+// shared test Neo4j (URI), servers of a test's own (Start, Prepare) and the
+// shared folder of corpus and gold files (SharedDir). Without them a test
+// is skipped with a message, or fails when CI is set. Only tests import it.
+package testenv
 
 import (
 	"errors"
@@ -15,6 +14,50 @@ import (
 	"testing"
 	"time"
 )
+
+// URI returns the shared test Neo4j's URI, POLGRAPH_TEST_NEO4J_URI.
+func URI(t testing.TB) string {
+	t.Helper()
+	uri := os.Getenv("POLGRAPH_TEST_NEO4J_URI")
+	if uri == "" {
+		unavailable(t, "POLGRAPH_TEST_NEO4J_URI not set; run make neo4j-up")
+	}
+	return uri
+}
+
+// SharedDir returns the absolute path of the shared folder: POLGRAPH_SHARED,
+// else ../shared beside the repository. Each of the files (paths inside
+// it) must exist.
+func SharedDir(t testing.TB, files ...string) string {
+	t.Helper()
+	dir := os.Getenv("POLGRAPH_SHARED")
+	if dir == "" {
+		root, err := repoRoot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir = filepath.Join(root, "..", "shared")
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			unavailable(t, fmt.Sprintf("%s not found; set POLGRAPH_SHARED", filepath.Join(dir, f)))
+		}
+	}
+	return dir
+}
+
+// unavailable skips the test, or fails it when CI is set: CI has everything.
+func unavailable(t testing.TB, why string) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatal("CI: " + why)
+	}
+	t.Skip(why)
+}
 
 // A Server is one test's Neo4j. Its scripts can stop it and start it again
 // on the same store and ports.
