@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 // wantErr is an expected *RecordError, its file left out.
@@ -647,13 +648,8 @@ func TestReadBreak(t *testing.T) {
 }
 
 func TestWikinews(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "corpus", "wikinews-2019-2020.jsonl")
-	if _, err := os.Stat(filepath.Join("..", "..", "shared")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("../shared not found in CI: %v", err)
-		}
-		t.Skip("../shared not found; the Wikinews corpus is not checked out here")
-	}
+	const name = "corpus/wikinews-2019-2020.jsonl"
+	path := filepath.Join(testenv.SharedDir(t, name), name)
 	arts, errs := readAll(t, []string{path}, nil, Options{})
 	for _, e := range errs {
 		t.Error(e)
