@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // wireText is an invented wire story of about 1.5 KB for generated inputs.
@@ -123,7 +123,7 @@ func benchStream(b *testing.B, name string, data []byte, want int) {
 	b.ReportAllocs()
 	for b.Loop() {
 		n := 0
-		r := &reader{ctx: context.Background(), max: defaultMaxBytes, yield: func(_ extract.Article, err error) bool {
+		r := &reader{ctx: context.Background(), max: defaultMaxBytes, yield: func(_ polgraph.Article, err error) bool {
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -24,7 +24,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 const defaultMaxBytes = 5 << 20
@@ -78,8 +78,8 @@ func (e *RecordError) Error() string {
 //
 // Errors are *RecordError values, and reading goes on after them, except
 // that when ctx is cancelled Read yields ctx.Err() once and stops.
-func Read(ctx context.Context, inputs []string, stdin io.Reader, opts Options) iter.Seq2[extract.Article, error] {
-	return func(yield func(extract.Article, error) bool) {
+func Read(ctx context.Context, inputs []string, stdin io.Reader, opts Options) iter.Seq2[polgraph.Article, error] {
+	return func(yield func(polgraph.Article, error) bool) {
 		r := &reader{ctx: ctx, opts: opts, max: opts.maxBytes(), yield: yield}
 		for _, in := range inputs {
 			if !r.alive() || !r.input(in, stdin) {
@@ -94,7 +94,7 @@ type reader struct {
 	ctx     context.Context
 	opts    Options
 	max     int64
-	yield   func(extract.Article, error) bool
+	yield   func(polgraph.Article, error) bool
 	stopped bool
 }
 
@@ -106,13 +106,13 @@ func (r *reader) alive() bool {
 	}
 	if err := r.ctx.Err(); err != nil {
 		r.stopped = true
-		r.yield(extract.Article{}, err)
+		r.yield(polgraph.Article{}, err)
 		return false
 	}
 	return true
 }
 
-func (r *reader) send(a extract.Article, err error) bool {
+func (r *reader) send(a polgraph.Article, err error) bool {
 	if !r.alive() {
 		return false
 	}
@@ -125,7 +125,7 @@ func (r *reader) send(a extract.Article, err error) bool {
 
 // problem reports a dropped record (or input) and whether to go on.
 func (r *reader) problem(file string, line int, reason string) bool {
-	return r.send(extract.Article{}, &RecordError{File: file, Line: line, Reason: reason, Skipped: true})
+	return r.send(polgraph.Article{}, &RecordError{File: file, Line: line, Reason: reason, Skipped: true})
 }
 
 func (r *reader) input(in string, stdin io.Reader) bool {
@@ -287,7 +287,7 @@ func (r *reader) sniff(file, id string, br *bufio.Reader, gzipped bool) bool {
 // record checks and completes an article read at file:line, then yields the
 // warnings and the article, or the reason it was dropped. date is the raw
 // date; badUTF8 says the source had invalid UTF-8 that was already repaired.
-func (r *reader) record(a extract.Article, date, file string, line int, badUTF8 bool) bool {
+func (r *reader) record(a polgraph.Article, date, file string, line int, badUTF8 bool) bool {
 	a.Text = strings.TrimPrefix(a.Text, "\uFEFF")
 	for _, s := range []*string{&a.Text, &a.ID, &a.Title, &a.URL, &a.Source, &date} {
 		if !utf8.ValidString(*s) {
@@ -301,13 +301,13 @@ func (r *reader) record(a extract.Article, date, file string, line int, badUTF8 
 	if strings.TrimSpace(a.Text) == "" {
 		return r.problem(file, line, "empty text")
 	}
-	if badUTF8 && !r.send(extract.Article{}, &RecordError{File: file, Line: line, Reason: "invalid UTF-8 repaired"}) {
+	if badUTF8 && !r.send(polgraph.Article{}, &RecordError{File: file, Line: line, Reason: "invalid UTF-8 repaired"}) {
 		return false
 	}
 	if date = strings.TrimSpace(date); date != "" {
 		if iso, ok := DateISO(date); ok {
 			a.Published = iso
-		} else if !r.send(extract.Article{}, &RecordError{File: file, Line: line, Reason: fmt.Sprintf("unparseable date %q", clip(date, 64))}) {
+		} else if !r.send(polgraph.Article{}, &RecordError{File: file, Line: line, Reason: fmt.Sprintf("unparseable date %q", clip(date, 64))}) {
 			return false
 		}
 	}

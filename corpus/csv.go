@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // Common header names of each column, most specific first.
@@ -50,7 +50,7 @@ func (r *reader) readCSV(file string, in io.Reader, comma rune) bool {
 	}
 	for _, name := range missing {
 		reason := fmt.Sprintf("no column %q (columns: %s)", name, listColumns(header))
-		if !r.send(extract.Article{}, &RecordError{File: file, Reason: reason}) {
+		if !r.send(polgraph.Article{}, &RecordError{File: file, Reason: reason}) {
 			return false
 		}
 	}
@@ -79,7 +79,7 @@ func (r *reader) readCSV(file string, in io.Reader, comma rune) bool {
 			}
 			return rec[i]
 		}
-		a := extract.Article{
+		a := polgraph.Article{
 			ID:     field(cols.id),
 			Title:  field(cols.title),
 			Text:   field(cols.text),

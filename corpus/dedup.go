@@ -7,15 +7,15 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // Dedup passes seq through, dropping each article whose id, or whose text
 // once lower-cased and with white space collapsed, was seen before; onDup
 // (if not nil) is called for each dropped article with the id of the first.
 // Errors pass through. Dedup keeps each id and a 16-byte digest of each text.
-func Dedup(seq iter.Seq2[extract.Article, error], onDup func(a extract.Article, firstID string)) iter.Seq2[extract.Article, error] {
-	return func(yield func(extract.Article, error) bool) {
+func Dedup(seq iter.Seq2[polgraph.Article, error], onDup func(a polgraph.Article, firstID string)) iter.Seq2[polgraph.Article, error] {
+	return func(yield func(polgraph.Article, error) bool) {
 		ids := make(map[string]struct{})
 		texts := make(map[[16]byte]string) // digest -> id of the first
 		for a, err := range seq {

@@ -8,18 +8,18 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
-func seqOf(items ...any) iter.Seq2[extract.Article, error] {
-	return func(yield func(extract.Article, error) bool) {
+func seqOf(items ...any) iter.Seq2[polgraph.Article, error] {
+	return func(yield func(polgraph.Article, error) bool) {
 		for _, it := range items {
 			var ok bool
 			switch v := it.(type) {
-			case extract.Article:
+			case polgraph.Article:
 				ok = yield(v, nil)
 			case error:
-				ok = yield(extract.Article{}, v)
+				ok = yield(polgraph.Article{}, v)
 			}
 			if !ok {
 				return
@@ -30,7 +30,7 @@ func seqOf(items ...any) iter.Seq2[extract.Article, error] {
 
 func TestDedup(t *testing.T) {
 	bad := &RecordError{File: "f.jsonl", Line: 2, Reason: "empty text", Skipped: true}
-	art := func(id, text string) extract.Article { return extract.Article{ID: id, Text: text} }
+	art := func(id, text string) polgraph.Article { return polgraph.Article{ID: id, Text: text} }
 	tests := []struct {
 		name     string
 		in       []any
@@ -56,7 +56,7 @@ func TestDedup(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var ids, dups []string
-			onDup := func(a extract.Article, firstID string) { dups = append(dups, a.ID+" <- "+firstID) }
+			onDup := func(a polgraph.Article, firstID string) { dups = append(dups, a.ID+" <- "+firstID) }
 			for a, err := range Dedup(seqOf(tt.in...), onDup) {
 				if err != nil {
 					ids = append(ids, "error")
@@ -77,7 +77,7 @@ func TestDedupRead(t *testing.T) {
 	var dups []string
 	var ids []string
 	seq := Read(context.Background(), []string{"-"}, strings.NewReader(input), Options{})
-	for a, err := range Dedup(seq, func(a extract.Article, first string) { dups = append(dups, first) }) {
+	for a, err := range Dedup(seq, func(a polgraph.Article, first string) { dups = append(dups, first) }) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,7 +89,7 @@ func TestDedupRead(t *testing.T) {
 }
 
 func TestDedupBreak(t *testing.T) {
-	seq := seqOf(extract.Article{ID: "a", Text: "x"}, errors.New("e"), extract.Article{ID: "b", Text: "y"})
+	seq := seqOf(polgraph.Article{ID: "a", Text: "x"}, errors.New("e"), polgraph.Article{ID: "b", Text: "y"})
 	for stopAt := range 3 {
 		n := 0
 		for range Dedup(seq, nil) {

@@ -10,7 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // fuzzOpts keeps the size limits small enough for the fuzzer to reach.
@@ -18,10 +18,10 @@ var fuzzOpts = Options{MaxBytes: 512}
 
 // readStream reads data as if from a file of the given name, checking the
 // invariants every consumer relies on, and returns the articles.
-func readStream(t *testing.T, name, data string) []extract.Article {
+func readStream(t *testing.T, name, data string) []polgraph.Article {
 	t.Helper()
-	var arts []extract.Article
-	yield := func(a extract.Article, err error) bool {
+	var arts []polgraph.Article
+	yield := func(a polgraph.Article, err error) bool {
 		if err != nil {
 			var re *RecordError
 			if !errors.As(err, &re) {
@@ -44,7 +44,7 @@ func readStream(t *testing.T, name, data string) []extract.Article {
 	return arts
 }
 
-func checkArticle(t *testing.T, a extract.Article) {
+func checkArticle(t *testing.T, a polgraph.Article) {
 	t.Helper()
 	if a.ID == "" {
 		t.Fatalf("article without id: %+v", a)

@@ -8,10 +8,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/polgraph/polgraph"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-
-	"github.com/polgraph/polgraph/extract"
 )
 
 // readHTML reads an HTML page as one article: the visible text of its
@@ -30,7 +29,7 @@ func (r *reader) readHTML(file, id string, in io.Reader) bool {
 		return r.problem(file, 0, "malformed HTML: "+err.Error())
 	}
 	p := readPage(doc)
-	a := extract.Article{ID: id, Title: p.title, Text: p.text, URL: p.url, Source: p.site}
+	a := polgraph.Article{ID: id, Title: p.title, Text: p.text, URL: p.url, Source: p.site}
 	return r.record(a, p.date, file, 0, !utf8.Valid(data))
 }
 

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // jsonRecord is one article in JSON, with the field names found in the wild.
@@ -111,7 +111,7 @@ func (r *reader) jsonArticle(file string, line int, data []byte) bool {
 		}
 		return r.problem(file, line, "malformed JSON: "+jsonReason(err))
 	}
-	var a extract.Article
+	var a polgraph.Article
 	switch {
 	case rec.Text != nil:
 		a.Text = *rec.Text
@@ -138,7 +138,7 @@ func (r *reader) jsonArticle(file string, line int, data []byte) bool {
 	a.Source = field("source", rec.Source, rec.Publisher)
 	if len(ignored) > 0 {
 		reason := fmt.Sprintf("field %s ignored: not a string or number", strings.Join(ignored, ", "))
-		if !r.send(extract.Article{}, &RecordError{File: file, Line: line, Reason: reason}) {
+		if !r.send(polgraph.Article{}, &RecordError{File: file, Line: line, Reason: reason}) {
 			return false
 		}
 	}

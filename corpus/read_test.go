@@ -15,7 +15,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/internal/testenv"
 )
 
@@ -31,9 +31,9 @@ func (w wantErr) String() string {
 }
 
 // readAll collects what Read yields, failing on errors other than *RecordError.
-func readAll(t testing.TB, inputs []string, stdin io.Reader, opts Options) ([]extract.Article, []*RecordError) {
+func readAll(t testing.TB, inputs []string, stdin io.Reader, opts Options) ([]polgraph.Article, []*RecordError) {
 	t.Helper()
-	var arts []extract.Article
+	var arts []polgraph.Article
 	var errs []*RecordError
 	for a, err := range Read(context.Background(), inputs, stdin, opts) {
 		if err != nil {
@@ -67,7 +67,7 @@ func checkErrs(t *testing.T, file string, got []*RecordError, want []wantErr) {
 	}
 }
 
-func checkArticles(t *testing.T, got, want []extract.Article) {
+func checkArticles(t *testing.T, got, want []polgraph.Article) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("got %d articles, want %d", len(got), len(want))
@@ -117,12 +117,12 @@ func TestReadFormats(t *testing.T) {
 		name  string // for rows reading the same file
 		opts  Options
 		byExt bool // the id of the one article is the file name
-		want  []extract.Article
+		want  []polgraph.Article
 		errs  []wantErr
 	}{
 		{
 			file: "articles.jsonl",
-			want: []extract.Article{
+			want: []polgraph.Article{
 				{ID: "wire-001", Title: "Port workers end strike in Valdoria",
 					Text:      "VALDORIA CITY (Wire) -- Dock workers in Valdoria ended a nine-day strike on Tuesday after the Labour Ministry agreed to review overtime pay.\n\nMinister Elena Marsh said talks would resume next week.",
 					Published: "2024-03-12", URL: "https://news.example/wire-001", Source: "Example Wire"},
@@ -136,7 +136,7 @@ func TestReadFormats(t *testing.T) {
 		},
 		{
 			file: "articles.json",
-			want: []extract.Article{
+			want: []polgraph.Article{
 				{ID: "arr-1", Title: "Ministers meet in Lakeport",
 					Text:      "Foreign ministers of Norland and Ostmark met in Lakeport on Wednesday to discuss fishing rights.",
 					Published: "2024-04-03"},
@@ -146,7 +146,7 @@ func TestReadFormats(t *testing.T) {
 		},
 		{
 			file: "articles.csv",
-			want: []extract.Article{
+			want: []polgraph.Article{
 				{ID: "c-1", Title: "Rail strike called off",
 					Text:      "The rail union called off Monday's strike, saying the government had \"moved enough\".\nTrains will run as normal.",
 					Published: "2024-05-06", URL: "https://news.example/c-1", Source: "Example Wire"},
@@ -158,7 +158,7 @@ func TestReadFormats(t *testing.T) {
 		},
 		{
 			file: "articles.tsv",
-			want: []extract.Article{
+			want: []polgraph.Article{
 				{ID: "t-1", Title: "Harbour reopens", Text: "The harbour of Valdoria City reopened after repairs.", Published: "2024-06-01"},
 				{ID: "t-2", Title: "Storm warning", Text: "Forecasters warned of a storm on the coast.", Published: "2024-06-02"},
 			},
@@ -166,17 +166,17 @@ func TestReadFormats(t *testing.T) {
 		{
 			file:  "note.txt",
 			byExt: true,
-			want:  []extract.Article{{Title: "Ostmark and Norland sign water accord", Text: note}},
+			want:  []polgraph.Article{{Title: "Ostmark and Norland sign water accord", Text: note}},
 		},
 		{
 			file:  "brief.md",
 			byExt: true,
-			want:  []extract.Article{{Title: "Talks resume in Sudria", Text: brief}},
+			want:  []polgraph.Article{{Title: "Talks resume in Sudria", Text: brief}},
 		},
 		{
 			file:  "page.html",
 			byExt: true,
-			want: []extract.Article{{
+			want: []polgraph.Article{{
 				Title: "Valdoria election: turnout hits record & counting begins",
 				Text: "Valdoria election: turnout hits record\n" +
 					"Voters in Valdoria turned out in record numbers on Sunday, the electoral commission said.\n" +
@@ -191,13 +191,13 @@ func TestReadFormats(t *testing.T) {
 			file: "override.csv",
 			name: "columns set",
 			opts: Options{TextCol: "Story_Text", IDCol: "doc", DateCol: "DAY"},
-			want: []extract.Article{{ID: "x-1", Text: "Parliament of Ostmark opened its spring session.", Published: "2024-02-01"}},
+			want: []polgraph.Article{{ID: "x-1", Text: "Parliament of Ostmark opened its spring session.", Published: "2024-02-01"}},
 		},
 		{
 			file: "override.csv",
 			name: "id column missing",
 			opts: Options{TextCol: "story_text", IDCol: "nope"},
-			want: []extract.Article{{ID: sha1ID("Parliament of Ostmark opened its spring session."), Text: "Parliament of Ostmark opened its spring session."}},
+			want: []polgraph.Article{{ID: sha1ID("Parliament of Ostmark opened its spring session."), Text: "Parliament of Ostmark opened its spring session."}},
 			errs: []wantErr{{0, `no column "nope" (columns: doc, story_text, day, Body)`, false}},
 		},
 		{
@@ -225,7 +225,7 @@ func TestReadFormats(t *testing.T) {
 				name += "/" + tt.name
 			}
 			t.Run(name, func(t *testing.T) {
-				want := append([]extract.Article(nil), tt.want...)
+				want := append([]polgraph.Article(nil), tt.want...)
 				if tt.byExt {
 					want[0].ID = filepath.Base(path)
 				}
@@ -318,7 +318,7 @@ func TestReadSizeLimits(t *testing.T) {
 	})
 	t.Run("csv", func(t *testing.T) {
 		arts, errs := readAll(t, []string{csvPath}, nil, opts)
-		checkArticles(t, arts, []extract.Article{{ID: "c1", Text: "short one"}})
+		checkArticles(t, arts, []polgraph.Article{{ID: "c1", Text: "short one"}})
 		checkErrs(t, csvPath, errs, []wantErr{{3, "record over 66.9 KB size limit", true}})
 	})
 }
@@ -435,11 +435,11 @@ func TestReadUnknownExtension(t *testing.T) {
 	dir := t.TempDir()
 	tests := []struct {
 		name, data string
-		want       []extract.Article
+		want       []polgraph.Article
 		errs       []wantErr
 	}{
-		{"story.dat", "Riot police cleared the square.\n", []extract.Article{{ID: "story.dat", Text: "Riot police cleared the square.\n"}}, nil},
-		{"feed.dat", "\n  {\"id\": \"j1\", \"text\": \"Sniffed as JSON Lines.\"}\n", []extract.Article{{ID: "j1", Text: "Sniffed as JSON Lines."}}, nil},
+		{"story.dat", "Riot police cleared the square.\n", []polgraph.Article{{ID: "story.dat", Text: "Riot police cleared the square.\n"}}, nil},
+		{"feed.dat", "\n  {\"id\": \"j1\", \"text\": \"Sniffed as JSON Lines.\"}\n", []polgraph.Article{{ID: "j1", Text: "Sniffed as JSON Lines."}}, nil},
 		{"blob.bin", "\x7fELF\x00\x00\x01", nil, []wantErr{{0, "binary or unknown file type", true}}},
 	}
 	for _, tt := range tests {
@@ -461,16 +461,16 @@ func TestReadStdin(t *testing.T) {
 	plain := "Ceasefire holds\n\nThe ceasefire held for a third day, monitors said.\n"
 	tests := []struct {
 		name, data string
-		want       []extract.Article
+		want       []polgraph.Article
 		errs       []wantErr
 	}{
 		{"jsonl", "\ufeff{\"id\": \"s1\", \"text\": \"From a pipe.\"}\n{\"id\": \"s2\", \"text\": \"Second line.\"}",
-			[]extract.Article{{ID: "s1", Text: "From a pipe."}, {ID: "s2", Text: "Second line."}}, nil},
-		{"json array", `[{"id": "a1", "text": "In an array."}]`, []extract.Article{{ID: "a1", Text: "In an array."}}, nil},
-		{"text", plain, []extract.Article{{ID: sha1ID(plain), Title: "Ceasefire holds", Text: plain}}, nil},
-		{"text with brackets", "[Wire] Talks ended.", []extract.Article{{ID: sha1ID("[Wire] Talks ended."), Text: "[Wire] Talks ended."}}, nil},
-		{"html", "<!doctype html><title>T</title><p>Sniffed page.</p>", []extract.Article{{ID: sha1ID("Sniffed page."), Title: "T", Text: "Sniffed page."}}, nil},
-		{"gzip", gz.String(), []extract.Article{{ID: "g1", Text: "Gzipped on stdin."}}, nil},
+			[]polgraph.Article{{ID: "s1", Text: "From a pipe."}, {ID: "s2", Text: "Second line."}}, nil},
+		{"json array", `[{"id": "a1", "text": "In an array."}]`, []polgraph.Article{{ID: "a1", Text: "In an array."}}, nil},
+		{"text", plain, []polgraph.Article{{ID: sha1ID(plain), Title: "Ceasefire holds", Text: plain}}, nil},
+		{"text with brackets", "[Wire] Talks ended.", []polgraph.Article{{ID: sha1ID("[Wire] Talks ended."), Text: "[Wire] Talks ended."}}, nil},
+		{"html", "<!doctype html><title>T</title><p>Sniffed page.</p>", []polgraph.Article{{ID: sha1ID("Sniffed page."), Title: "T", Text: "Sniffed page."}}, nil},
+		{"gzip", gz.String(), []polgraph.Article{{ID: "g1", Text: "Gzipped on stdin."}}, nil},
 		{"empty", "", nil, []wantErr{{0, "empty text", true}}},
 	}
 	for _, tt := range tests {
@@ -553,20 +553,20 @@ func TestReadHTML(t *testing.T) {
 	tests := []struct {
 		name string
 		html string
-		want extract.Article
+		want polgraph.Article
 	}{
 		{"h1 when no title",
 			`<body><h1>Summit ends</h1><div>Leaders left <b>Lakeport</b>.</div><script>x()</script></body>`,
-			extract.Article{Title: "Summit ends", Text: "Summit ends\nLeaders left Lakeport."}},
+			polgraph.Article{Title: "Summit ends", Text: "Summit ends\nLeaders left Lakeport."}},
 		{"main when no article",
 			`<title>T</title><nav>Menu</nav><main><p>Main text.</p></main><p>Outside.</p>`,
-			extract.Article{Title: "T", Text: "Main text."}},
+			polgraph.Article{Title: "T", Text: "Main text."}},
 		{"body, time and og:url",
 			`<html><head><meta property="og:url" content="https://news.example/x"></head><body><p>Posted <time datetime="2023-11-05">Sunday</time>.</p><form>Search</form><noscript>JS</noscript><template><p>T</p></template><iframe>ad</iframe></body></html>`,
-			extract.Article{Text: "Posted Sunday.", Published: "2023-11-05", URL: "https://news.example/x"}},
+			polgraph.Article{Text: "Posted Sunday.", Published: "2023-11-05", URL: "https://news.example/x"}},
 		{"table cells",
 			`<table><tr><td>Party</td><td>Seats</td></tr><tr><td>Blue</td><td>61</td></tr></table>`,
-			extract.Article{Text: "Party Seats\nBlue 61"}},
+			polgraph.Article{Text: "Party Seats\nBlue 61"}},
 	}
 	dir := t.TempDir()
 	for _, tt := range tests {
@@ -575,7 +575,7 @@ func TestReadHTML(t *testing.T) {
 			os.WriteFile(path, []byte(tt.html), 0o644)
 			arts, errs := readAll(t, []string{path}, nil, Options{})
 			tt.want.ID = "page.html"
-			checkArticles(t, arts, []extract.Article{tt.want})
+			checkArticles(t, arts, []polgraph.Article{tt.want})
 			checkErrs(t, path, errs, nil)
 		})
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // maxTitle is the longest first line taken as a title without a blank line
@@ -24,7 +24,7 @@ func (r *reader) readText(file, id string, in io.Reader, markdown bool) bool {
 		return r.problem(file, 0, fmt.Sprintf("text over %s size limit (%d bytes)", formatSize(r.max), size))
 	}
 	text := string(data)
-	a := extract.Article{ID: id, Title: textTitle(text, markdown), Text: text}
+	a := polgraph.Article{ID: id, Title: textTitle(text, markdown), Text: text}
 	return r.record(a, "", file, 0, false)
 }
 

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/internal/testenv"
 )
 
@@ -90,7 +90,7 @@ func predictions(t *testing.T, gold []goldLine, n noise) string {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(n.seed, 42))
 	hit := func(p float64) bool { return rng.Float64() < p }
-	modalities := []extract.Modality{extract.Asserted, extract.Negated, extract.Intended, extract.Possible}
+	modalities := []polgraph.Modality{polgraph.Asserted, polgraph.Negated, polgraph.Intended, polgraph.Possible}
 	var out bytes.Buffer
 	nl := "\n"
 	if n.crlf {
@@ -100,12 +100,12 @@ func predictions(t *testing.T, gold []goldLine, n noise) string {
 		if hit(n.dropArticle) {
 			continue
 		}
-		res := extract.Result{Article: extract.Article{ID: g.ID, Title: "t"}}
+		res := polgraph.Result{Article: polgraph.Article{ID: g.ID, Title: "t"}}
 		ids := map[string]string{}
 		for _, a := range g.Actors {
 			id := slug(a.Name)
 			ids[a.Name] = id
-			act := extract.Actor{ID: id, Name: a.Name, Type: extract.ActorType(a.Type), Aliases: a.Aliases, Mentions: 1}
+			act := polgraph.Actor{ID: id, Name: a.Name, Type: polgraph.ActorType(a.Type), Aliases: a.Aliases, Mentions: 1}
 			switch {
 			case hit(n.dropActor):
 				continue
@@ -146,21 +146,21 @@ func predictions(t *testing.T, gold []goldLine, n noise) string {
 			if hit(n.dropRel) {
 				continue
 			}
-			rel := extract.Relation{
+			rel := polgraph.Relation{
 				Subject: ids[r.Subject], Object: ids[r.Object],
-				Predicate: extract.Predicate(preds[rng.IntN(len(preds))]),
-				Modality:  extract.Modality(r.Modality),
+				Predicate: polgraph.Predicate(preds[rng.IntN(len(preds))]),
+				Modality:  polgraph.Modality(r.Modality),
 			}
 			if hit(n.reverseRel) {
 				rel.Subject, rel.Object = rel.Object, rel.Subject
 			}
 			if hit(n.wrongPred) {
-				rel.Predicate = extract.Predicates[rng.IntN(len(extract.Predicates))]
+				rel.Predicate = polgraph.Predicates[rng.IntN(len(polgraph.Predicates))]
 			}
 			if hit(n.wrongModality) {
 				rel.Modality = modalities[rng.IntN(len(modalities))]
 			} else if rel.Modality == "" && hit(0.5) {
-				rel.Modality = extract.Asserted
+				rel.Modality = polgraph.Asserted
 			}
 			if hit(n.oddID) {
 				rel.Object = "nobody"
@@ -177,8 +177,8 @@ func predictions(t *testing.T, gold []goldLine, n noise) string {
 		}
 		for len(res.Actors) > 1 && hit(n.extraRel) {
 			a, b := res.Actors[rng.IntN(len(res.Actors))], res.Actors[rng.IntN(len(res.Actors))]
-			p := extract.Predicates[rng.IntN(len(extract.Predicates))]
-			res.Relations = append(res.Relations, extract.Relation{Subject: a.ID, Predicate: p, Object: b.ID,
+			p := polgraph.Predicates[rng.IntN(len(polgraph.Predicates))]
+			res.Relations = append(res.Relations, polgraph.Relation{Subject: a.ID, Predicate: p, Object: b.ID,
 				Category: p.Category(), Modality: modalities[rng.IntN(len(modalities))]})
 		}
 		line, err := json.Marshal(res)
@@ -357,7 +357,7 @@ func TestVocabularyMatchesScorePy(t *testing.T) {
 	if err := json.Unmarshal(out, &py); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range extract.Predicates {
+	for _, p := range polgraph.Predicates {
 		if got, want := p.Symmetric(), slices.Contains(py.Symmetric, string(p)); got != want {
 			t.Errorf("%s: symmetric %v in extract, %v in score.py", p, got, want)
 		}
@@ -370,12 +370,12 @@ func TestVocabularyMatchesScorePy(t *testing.T) {
 		}
 	}
 	for p := range py.Category {
-		if !extract.Predicate(p).Valid() {
+		if !polgraph.Predicate(p).Valid() {
 			t.Errorf("score.py knows %s, extract does not", p)
 		}
 	}
 	for _, p := range py.Symmetric {
-		if !extract.Predicate(p).Valid() {
+		if !polgraph.Predicate(p).Valid() {
 			t.Errorf("score.py knows %s, extract does not", p)
 		}
 	}

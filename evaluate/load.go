@@ -9,7 +9,7 @@ import (
 	"os"
 	"unicode/utf8"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // Articles is a gold or prediction file as score.py's load reads it: one
@@ -32,7 +32,7 @@ func (a *Articles) IDs() []string { return append([]string(nil), a.ids...) }
 func LoadGold(path string) (*Articles, error) { return load(path) }
 
 // LoadPredictions reads `polgraph extract` output: JSON Lines of
-// extract.Result, each keyed by article.id, or by a top-level "id" when it
+// polgraph.Result, each keyed by article.id, or by a top-level "id" when it
 // has one. score.py reads predictions and gold with one loader, and so does
 // this: LoadPredictions and LoadGold differ only in name.
 func LoadPredictions(path string) (*Articles, error) { return load(path) }
@@ -85,7 +85,7 @@ func Read(r io.Reader, name string) (*Articles, error) {
 
 // FromResults makes predictions from extraction results in memory, exactly
 // as if they had been written as JSON Lines and read back.
-func FromResults(rs []extract.Result) (*Articles, error) {
+func FromResults(rs []polgraph.Result) (*Articles, error) {
 	arts := &Articles{byID: map[string]map[string]any{}}
 	for i, r := range rs {
 		b, err := json.Marshal(r)

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // levels are the report's sections in score.py's order and naming.
@@ -98,14 +98,14 @@ func (r Report) WriteJSON(w io.Writer) error {
 // what they measure.
 func (r Report) WriteTypeTable(w io.Writer) error {
 	var keys []string
-	for _, p := range extract.Predicates {
+	for _, p := range polgraph.Predicates {
 		if _, ok := r.PerType[string(p)]; ok {
 			keys = append(keys, string(p))
 		}
 	}
 	var other []string
 	for k := range r.PerType {
-		if !extract.Predicate(k).Valid() {
+		if !polgraph.Predicate(k).Valid() {
 			other = append(other, k)
 		}
 	}

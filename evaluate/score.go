@@ -17,7 +17,7 @@ package evaluate
 import (
 	"fmt"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // Counts are the tallies behind one precision/recall/F1 triple.
@@ -366,14 +366,14 @@ func intersects(a, b map[string]bool) bool {
 // symmetric reports whether p is a symmetric predicate (p in SYMMETRIC).
 func symmetric(p any) bool {
 	s, ok := p.(string)
-	return ok && extract.Predicate(s).Symmetric()
+	return ok && polgraph.Predicate(s).Symmetric()
 }
 
 // categoryKey is the hash key of category(p): the PLOVER category of a
 // known predicate, else p itself.
 func categoryKey(p any) (string, error) {
-	if s, ok := p.(string); ok && extract.Predicate(s).Valid() {
-		return "s" + string(extract.Predicate(s).Category()), nil
+	if s, ok := p.(string); ok && polgraph.Predicate(s).Valid() {
+		return "s" + string(polgraph.Predicate(s).Category()), nil
 	}
 	return hashKey(p)
 }

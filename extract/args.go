@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/polgraph/polgraph"
+)
 
 // mentionAt returns the mention covering token k of sentence si, or -1.
 func (d *doc) mentionAt(si, k int) int {
@@ -164,7 +168,7 @@ func (d *doc) nearestArg(si, from, to int) ([]int, float64) {
 	// "his brother, former prime minister Nawaz Sharif, congratulated him":
 	// an apposition closed by a comma right before the verb is the subject.
 	if k0 >= from+2 && toks[k0].Text == "," {
-		if m := d.mentionAt(si, k0-1); m >= 0 && d.ments[m].typ == Person && d.ments[m].actor >= 0 && !d.ments[m].modifier {
+		if m := d.mentionAt(si, k0-1); m >= 0 && d.ments[m].typ == polgraph.Person && d.ments[m].actor >= 0 && !d.ments[m].modifier {
 			b := d.ments[m].i - 1
 			for b > from && d.mentionAt(si, b) < 0 && toks[b].Text != "," && (toks[b].Tag == "JJ" || toks[b].Tag == "NN" || toks[b].Tag == "NNP" || toks[b].Tag == "DT") {
 				b--
@@ -320,7 +324,7 @@ func (d *doc) headAt(si, k int) int {
 				// "the Islamic Revolutionary Guard Corps-Quds Force" is
 				// the Quds Force.
 				if j := d.ments[m].j; j+1 < len(toks) && toks[j].Text == "-" {
-					if n := d.mentionAt(si, j+1); n >= 0 && d.ments[n].i == j+1 && d.ments[n].typ == Organization && d.ments[n].actor >= 0 {
+					if n := d.mentionAt(si, j+1); n >= 0 && d.ments[n].i == j+1 && d.ments[n].typ == polgraph.Organization && d.ments[n].actor >= 0 {
 						return n
 					}
 				}
@@ -387,7 +391,7 @@ func (d *doc) argsRightEnd(si, k int) ([]int, int) {
 	if m < 0 {
 		// "opposition senator Carla Vaca": a common noun or two before a name
 		for g, j := 0, k; g < 2 && j < len(toks) && (toks[j].Tag == "NN" || toks[j].Tag == "JJ") && !startsUpper(toks[j].Text); g, j = g+1, j+1 {
-			if p := d.headAt(si, j+1); p >= 0 && d.ments[p].typ == Person {
+			if p := d.headAt(si, j+1); p >= 0 && d.ments[p].typ == polgraph.Person {
 				m = p
 				break
 			}
@@ -401,7 +405,7 @@ func (d *doc) argsRightEnd(si, k int) ([]int, int) {
 		// describe the person named after them.
 		for j := mm.j; j < len(toks) && j < mm.j+6; j++ {
 			p := d.mentionAt(si, j)
-			if p >= 0 && d.ments[p].typ != Country && d.ments[p].i == j {
+			if p >= 0 && d.ments[p].typ != polgraph.Country && d.ments[p].i == j {
 				m = p
 				break
 			}
@@ -501,7 +505,7 @@ func (d *doc) compounds(si int) {
 
 // modality reads the words before a trigger: negation, then intent, then
 // possibility. A refusal is not here: "refused to meet" is its own pattern.
-func (d *doc) modality(si int, h hit) Modality {
+func (d *doc) modality(si int, h hit) polgraph.Modality {
 	toks := d.sents[si].Tokens
 	from := h.first - 6
 	if h.t.Kind == nounTrigger || h.t.Kind == betweenTrigger {
@@ -533,12 +537,12 @@ func (d *doc) modality(si int, h hit) Modality {
 		}
 		for _, w := range []string{" is possible ", " was possible ", " is likely ", " could ", " may ", " might ", " remains possible "} {
 			if strings.Contains(after, w) {
-				return Possible
+				return polgraph.Possible
 			}
 		}
 		for _, w := range []string{" is planned ", " was planned ", " is scheduled ", " was scheduled ", " is expected ", " will ", " is set "} {
 			if strings.Contains(after, w) {
-				return Intended
+				return polgraph.Intended
 			}
 		}
 	}
@@ -556,9 +560,9 @@ func (d *doc) modality(si int, h hit) Modality {
 	}
 	switch {
 	case has("no barriers", "no barrier", "no obstacles", "no obstacle", "no objection"):
-		return Intended
+		return polgraph.Intended
 	case has("not", "n't", "never", "no longer", "neither", "nor", "without", "failed to", "fail to"):
-		return Negated
+		return polgraph.Negated
 	case has("plans to", "plan to", "planned to", "planning to", "plans for", "intends to", "intend to", "intended to",
 		"wants to", "want to", "wanted to", "seeks to", "seek to", "sought to", "seeking to", "hopes to", "hope to", "hoped to",
 		"aims to", "aim to", "offered to", "offers to", "offer to", "proposed", "proposes", "ready to", "willing to", "prepared to",
@@ -570,19 +574,19 @@ func (d *doc) modality(si int, h hit) Modality {
 		"motion to", "bill to", "decided to", "decision to", "decides to", "announced plans", "threatened to", "threatens to", "threaten to",
 		"ordered", "orders", "called on", "urged", "asked", "demanded", "wants", "sought", "seeks", "willingness", "intention", "intent",
 		"pending", "planned", "upcoming", "proposed", "efforts", "effort", "process of", "bid to", "would-be", "impending"):
-		return Intended
+		return polgraph.Intended
 	case has("could", "may", "might", "possibly", "possible", "potential", "speculation", "likely", "perhaps", "reportedly", "allegedly", "rumoured", "rumored", "possibility", "chance", "risk",
 		"than to", "if", "whether", "fear", "fears", "feared"):
-		return Possible
+		return polgraph.Possible
 	}
-	return Asserted
+	return polgraph.Asserted
 }
 
 // backers are participles that, after "X-", make X a supporter of what they
 // describe: "the Iranian-backed militia", "Saudi-led coalition".
-var backers = map[string]Predicate{
-	"backed": Supported, "funded": Aided, "sponsored": Supported, "supported": Supported, "armed": Aided,
-	"allied": AlliedWith, "aligned": AlliedWith, "trained": Aided, "financed": Aided, "led": Leads,
+var backers = map[string]polgraph.Predicate{
+	"backed": polgraph.Supported, "funded": polgraph.Aided, "sponsored": polgraph.Supported, "supported": polgraph.Supported, "armed": polgraph.Aided,
+	"allied": polgraph.AlliedWith, "aligned": polgraph.AlliedWith, "trained": polgraph.Aided, "financed": polgraph.Aided, "led": polgraph.Leads,
 }
 
 // backedCompounds finds "X-backed Y" (Y the mention right after the
@@ -609,7 +613,7 @@ func (d *doc) backedCompounds(si int) {
 		}
 		for _, a := range agents {
 			for _, h := range heads {
-				d.emit(si, a, h, p, Asserted, "", spanText(d.art.Text, toks, k, k+2), "passive participle: "+toks[k].Lower+" by", 0.7)
+				d.emit(si, a, h, p, polgraph.Asserted, "", spanText(d.art.Text, toks, k, k+2), "passive participle: "+toks[k].Lower+" by", 0.7)
 			}
 		}
 	}
@@ -635,7 +639,7 @@ func (d *doc) backedCompounds(si int) {
 		}
 		trig := spanText(d.art.Text, toks, d.ments[x].i, k+2)
 		for _, y := range ys {
-			d.emit(si, d.ments[x].actor, y, p, Asserted, "", trig, "compound: X-"+toks[k+1].Lower, 0.7)
+			d.emit(si, d.ments[x].actor, y, p, polgraph.Asserted, "", trig, "compound: X-"+toks[k+1].Lower, 0.7)
 		}
 	}
 }
@@ -715,7 +719,7 @@ func (d *doc) previousGroup(si int) []int {
 		if len(g) >= 2 {
 			return g
 		}
-		if len(g) == 1 && d.actors[g[0]].Type != Person && single == nil && p == si-1 {
+		if len(g) == 1 && d.actors[g[0]].Type != polgraph.Person && single == nil && p == si-1 {
 			single = g
 		}
 	}

@@ -7,15 +7,16 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/internal/testenv"
 )
 
 // sharedCorpus reads the articles of ../shared/corpus, or skips.
-func sharedCorpus(tb testing.TB) []Article {
+func sharedCorpus(tb testing.TB) []polgraph.Article {
 	tb.Helper()
 	names := []string{"corpus/seed.jsonl", "corpus/wikinews-2019-2020.jsonl"}
 	dir := testenv.SharedDir(tb, names...)
-	var out []Article
+	var out []polgraph.Article
 	for _, name := range names {
 		f, err := os.Open(filepath.Join(dir, name))
 		if err != nil {
@@ -24,7 +25,7 @@ func sharedCorpus(tb testing.TB) []Article {
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 1<<20), 16<<20)
 		for sc.Scan() {
-			var a Article
+			var a polgraph.Article
 			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 				tb.Fatal(err)
 			}
@@ -38,7 +39,7 @@ func sharedCorpus(tb testing.TB) []Article {
 // BenchmarkExtract runs the whole extraction over the shared corpus on one
 // goroutine and reports MB/s and articles/s per core.
 func BenchmarkExtract(b *testing.B) {
-	benchCorpus(b, func(x *Extractor, a Article) {
+	benchCorpus(b, func(x *Extractor, a polgraph.Article) {
 		if _, err := x.Extract(a); err != nil {
 			b.Fatal(err)
 		}
@@ -48,12 +49,12 @@ func BenchmarkExtract(b *testing.B) {
 // BenchmarkActors runs actor recognition and resolution alone (text layer,
 // knowledge base, titles, coreference) over the shared corpus.
 func BenchmarkActors(b *testing.B) {
-	benchCorpus(b, func(x *Extractor, a Article) { x.recognise(a) })
+	benchCorpus(b, func(x *Extractor, a polgraph.Article) { x.recognise(a) })
 }
 
 // benchCorpus runs fn over every article of the shared corpus per
 // iteration, with the model built before the timer starts.
-func benchCorpus(b *testing.B, fn func(*Extractor, Article)) {
+func benchCorpus(b *testing.B, fn func(*Extractor, polgraph.Article)) {
 	arts := sharedCorpus(b)
 	x, err := New(Options{})
 	if err != nil {

@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/polgraph/polgraph"
+
 // Diplomatic news names officials through their opposite numbers:
 // "Egyptian Foreign Minister Sameh Shoukry and his Greek, Cypriot and French
 // counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves Le Drian,
@@ -48,7 +50,7 @@ func (d *doc) counterparts(si int, cover []int) {
 				j++
 				continue
 			}
-			if m := cover[j]; m != 0 && d.ments[m-1].typ == Person && d.ments[m-1].i == j {
+			if m := cover[j]; m != 0 && d.ments[m-1].typ == polgraph.Person && d.ments[m-1].i == j {
 				names = append(names, m-1)
 				j = d.ments[m-1].j
 				continue
@@ -86,7 +88,7 @@ func (d *doc) personBefore(si int, cover []int, k int) int {
 	if j >= 0 && toks[j].Lower == "and" {
 		j--
 	}
-	if j >= 0 && cover[j] != 0 && d.ments[cover[j]-1].typ == Person {
+	if j >= 0 && cover[j] != 0 && d.ments[cover[j]-1].typ == polgraph.Person {
 		return cover[j] - 1
 	}
 	return -1

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log"
 
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/extract"
 )
 
@@ -14,7 +15,7 @@ func ExampleExtractor_Extract() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := x.Extract(extract.Article{
+	res, err := x.Extract(polgraph.Article{
 		ID:        "example",
 		Published: "2019-06-13", // titles are read against the knowledge base on this date
 		Text: "Iranian President Hassan Rouhani met Japanese Prime Minister Shinzo Abe in Tehran on Wednesday. " +

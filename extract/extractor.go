@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/jdkato/prose/v2"
+	"github.com/polgraph/polgraph"
 )
 
 // ErrNoText is returned for an article without text.
@@ -84,7 +85,7 @@ func (e *ArticleError) Unwrap() error { return e.Err }
 
 // Extract reads one article. It never panics on input: a failure inside is
 // returned as an *ArticleError.
-func (x *Extractor) Extract(a Article) (res Result, err error) {
+func (x *Extractor) Extract(a polgraph.Article) (res polgraph.Result, err error) {
 	res.Article = a
 	res.Article.Text = ""
 	if strings.TrimSpace(a.Text) == "" {
@@ -92,7 +93,7 @@ func (x *Extractor) Extract(a Article) (res Result, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			res = Result{Article: res.Article}
+			res = polgraph.Result{Article: res.Article}
 			err = &ArticleError{a.ID, fmt.Errorf("internal error: %v", r)}
 		}
 	}()

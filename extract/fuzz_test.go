@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/polgraph/polgraph"
 )
 
 // fuzzSentences are seeds for FuzzExtract, written for this test in the
@@ -46,7 +48,7 @@ func FuzzExtract(f *testing.F) {
 		// Readers hand the extractor valid UTF-8 (they repair the rest).
 		text = strings.ToValidUTF8(text, "\uFFFD")
 		title = strings.ToValidUTF8(title, "\uFFFD")
-		art := Article{ID: "fuzz", Title: title, Text: text, Published: date}
+		art := polgraph.Article{ID: "fuzz", Title: title, Text: text, Published: date}
 		res, err := x.Extract(art)
 		if err != nil {
 			if errors.Is(err, ErrNoText) && strings.TrimSpace(text) == "" {
@@ -68,7 +70,7 @@ func FuzzExtract(f *testing.F) {
 }
 
 // checkResult asserts the invariants of one extraction of text.
-func checkResult(t *testing.T, text string, res Result) {
+func checkResult(t *testing.T, text string, res polgraph.Result) {
 	t.Helper()
 	if err := res.Validate(); err != nil {
 		t.Fatalf("Validate: %v\ntext %q", err, text)

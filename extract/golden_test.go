@@ -51,6 +51,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/extract"
 )
 
@@ -90,7 +91,7 @@ func goldenCases(t *testing.T) []string {
 }
 
 // readTestArticle reads testdata/NAME.txt under the conventions above.
-func readTestArticle(t *testing.T, name string) extract.Article {
+func readTestArticle(t *testing.T, name string) polgraph.Article {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("testdata", name+".txt"))
 	if err != nil {
@@ -99,8 +100,8 @@ func readTestArticle(t *testing.T, name string) extract.Article {
 	return parseTestArticle(name, string(raw))
 }
 
-func parseTestArticle(name, text string) extract.Article {
-	a := extract.Article{ID: name}
+func parseTestArticle(name, text string) polgraph.Article {
+	a := polgraph.Article{ID: name}
 	if first, rest, ok := strings.Cut(text, "\n"); ok && strings.HasPrefix(first, "published:") {
 		a.Published = strings.TrimSpace(strings.TrimPrefix(first, "published:"))
 		text = strings.TrimLeft(rest, "\r\n")
@@ -116,7 +117,7 @@ func parseTestArticle(name, text string) extract.Article {
 
 // extractTestArticle extracts NAME.txt and checks the invariants of every
 // relation; it returns the article and its result.
-func extractTestArticle(t *testing.T, x *extract.Extractor, name string) (extract.Article, extract.Result) {
+func extractTestArticle(t *testing.T, x *extract.Extractor, name string) (polgraph.Article, polgraph.Result) {
 	t.Helper()
 	a := readTestArticle(t, name)
 	res, err := x.Extract(a)
@@ -126,7 +127,7 @@ func extractTestArticle(t *testing.T, x *extract.Extractor, name string) (extrac
 	return a, res
 }
 
-func checkInvariants(t *testing.T, text string, res extract.Result) {
+func checkInvariants(t *testing.T, text string, res polgraph.Result) {
 	t.Helper()
 	if err := res.Validate(); err != nil {
 		t.Errorf("Validate: %v", err)
@@ -159,14 +160,14 @@ func checkInvariants(t *testing.T, text string, res extract.Result) {
 
 // goldenJSON marshals res in a stable order: actors by id (their aliases
 // sorted), relations by sentence, then subject, predicate, object, modality.
-func goldenJSON(res extract.Result) ([]byte, error) {
+func goldenJSON(res polgraph.Result) ([]byte, error) {
 	res.Actors = slices.Clone(res.Actors)
 	for i := range res.Actors {
 		res.Actors[i].Aliases = slices.Sorted(slices.Values(res.Actors[i].Aliases))
 	}
-	slices.SortStableFunc(res.Actors, func(a, b extract.Actor) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(res.Actors, func(a, b polgraph.Actor) int { return strings.Compare(a.ID, b.ID) })
 	res.Relations = slices.Clone(res.Relations)
-	slices.SortStableFunc(res.Relations, func(a, b extract.Relation) int {
+	slices.SortStableFunc(res.Relations, func(a, b polgraph.Relation) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
 		}
@@ -274,10 +275,10 @@ func readExpectations(path string) ([]expectation, error) {
 		default:
 			return nil, fmt.Errorf("%s:%d: cannot read %q", path, n, line)
 		}
-		if e.pred != "" && e.pred != "*" && !extract.Predicate(e.pred).Valid() {
+		if e.pred != "" && e.pred != "*" && !polgraph.Predicate(e.pred).Valid() {
 			return nil, fmt.Errorf("%s:%d: unknown predicate %q", path, n, e.pred)
 		}
-		if e.modality != "" && !extract.Modality(e.modality).Valid() {
+		if e.modality != "" && !polgraph.Modality(e.modality).Valid() {
 			return nil, fmt.Errorf("%s:%d: unknown modality %q", path, n, e.modality)
 		}
 		out = append(out, e)
@@ -287,7 +288,7 @@ func readExpectations(path string) ([]expectation, error) {
 
 // relMatches reports whether r is what e names; "*" and an empty modality
 // match anything, and symmetric predicates match in either direction.
-func relMatches(e expectation, r extract.Relation) bool {
+func relMatches(e expectation, r polgraph.Relation) bool {
 	eq := func(want, got string) bool { return want == "*" || want == "" || want == got }
 	if !eq(e.pred, string(r.Predicate)) || !eq(e.modality, string(r.Modality)) {
 		return false
@@ -299,7 +300,7 @@ func relMatches(e expectation, r extract.Relation) bool {
 }
 
 // check returns "" when e holds for res, else what was found instead.
-func (e expectation) check(res extract.Result) string {
+func (e expectation) check(res polgraph.Result) string {
 	switch e.kind {
 	case "actor":
 		var ids []string

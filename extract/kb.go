@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/polgraph/polgraph"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -20,17 +21,17 @@ var builtinKB embed.FS
 // An Entry is one actor of the knowledge base, as written in the YAML files
 // of extract/kb (and in users' --kb files, which use the same format).
 type Entry struct {
-	ID       string    `yaml:"id"`
-	Name     string    `yaml:"name"`
-	Type     ActorType `yaml:"type"`
-	Country  string    `yaml:"country"`
-	Aliases  []string  `yaml:"aliases"`
-	Demonyms []string  `yaml:"demonyms"`
-	Capitals []string  `yaml:"capitals"`
-	Kind     string    `yaml:"kind"`
-	PartOf   string    `yaml:"part_of"`
-	Gender   string    `yaml:"gender"`
-	Roles    []KBRole  `yaml:"roles"`
+	ID       string             `yaml:"id"`
+	Name     string             `yaml:"name"`
+	Type     polgraph.ActorType `yaml:"type"`
+	Country  string             `yaml:"country"`
+	Aliases  []string           `yaml:"aliases"`
+	Demonyms []string           `yaml:"demonyms"`
+	Capitals []string           `yaml:"capitals"`
+	Kind     string             `yaml:"kind"`
+	PartOf   string             `yaml:"part_of"`
+	Gender   string             `yaml:"gender"`
+	Roles    []KBRole           `yaml:"roles"`
 }
 
 // A KBRole is an office held between two dates (YYYY or YYYY-MM-DD; To is
@@ -106,7 +107,7 @@ type KB struct {
 type titleEntry struct {
 	Words    []string // lower-case tokens
 	Title    string   // canonical form, as written in titles.tsv
-	Relation Predicate
+	Relation polgraph.Predicate
 	Class    string
 }
 
@@ -129,7 +130,7 @@ func LoadKB(extra ...string) (*KB, error) {
 	// before territories.yaml, whose entries carry their state's code).
 	kb.stateByISO = map[string]string{}
 	for _, id := range kb.order {
-		if e := kb.entries[id]; e.Type == Country && e.Country != "" {
+		if e := kb.entries[id]; e.Type == polgraph.Country && e.Country != "" {
 			if _, ok := kb.stateByISO[e.Country]; !ok {
 				kb.stateByISO[e.Country] = id
 			}
@@ -212,8 +213,8 @@ func (kb *KB) loadLists() error {
 		t := titleEntry{Title: strings.TrimSpace(f[0])}
 		switch rel := strings.TrimSpace(f[1]); rel {
 		case "NONE", "":
-		case string(Leads), string(OfficialOf), string(MemberOf):
-			t.Relation = Predicate(rel)
+		case string(polgraph.Leads), string(polgraph.OfficialOf), string(polgraph.MemberOf):
+			t.Relation = polgraph.Predicate(rel)
 		default:
 			return fmt.Errorf("relation %q is not LEADS, OFFICIAL_OF, MEMBER_OF or NONE", rel)
 		}

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/polgraph/polgraph"
 )
 
 //go:embed lexicon/*.tsv
@@ -28,7 +30,7 @@ var builtinLexicon embed.FS
 // Up to two modifiers (determiners, adjectives, adverbs, numbers) may stand
 // between consecutive words: "imposed new economic sanctions on".
 type trigger struct {
-	Pred    Predicate
+	Pred    polgraph.Predicate
 	Words   []string   // lower-case lemmas, slots removed
 	Forms   [][]string // accepted surface forms of each word
 	After   [][]string // forms of words that must follow O: "S designate O as terrorist"
@@ -109,7 +111,7 @@ func parseTrigger(line string) (*trigger, error) {
 	if len(f) < 2 {
 		return nil, fmt.Errorf("want PREDICATE<TAB>pattern[<TAB>confidence]")
 	}
-	t := &trigger{Pred: Predicate(strings.TrimSpace(f[0])), Pattern: strings.TrimSpace(f[1])}
+	t := &trigger{Pred: polgraph.Predicate(strings.TrimSpace(f[0])), Pattern: strings.TrimSpace(f[1])}
 	if !t.Pred.Valid() {
 		return nil, fmt.Errorf("predicate %q is not in the vocabulary", t.Pred)
 	}

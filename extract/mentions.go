@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+
+	"github.com/polgraph/polgraph"
 )
 
 // titleIndex finds titles ("Foreign Minister", "Secretary of State") in tokens.
@@ -124,7 +126,7 @@ type mention struct {
 	kind        mentionKind
 	entry       *Entry
 	name        string // surface form
-	typ         ActorType
+	typ         polgraph.ActorType
 	actor       int // index into doc.actors; -1 until resolved
 	modifier    bool
 	title       *titleEntry // a title stated before or beside a person
@@ -178,11 +180,11 @@ func (d *doc) detectMentions(si int) {
 		}
 		// "John R. Bolton": a given name and an initial before a KB
 		// person's surname belong to the name.
-		if nm.entry.Type == Person && i >= 2 && cover[i-1] == 0 && cover[i-2] == 0 && isInitial(toks[i-1].Text) && d.x.kb.givenNames[toks[i-2].Text] {
+		if nm.entry.Type == polgraph.Person && i >= 2 && cover[i-1] == 0 && cover[i-2] == 0 && isInitial(toks[i-1].Text) && d.x.kb.givenNames[toks[i-2].Text] {
 			i -= 2
 		}
 		m := mention{i: i, j: j, entry: nm.entry, name: spanText(d.art.Text, toks, i, j), typ: nm.entry.Type, kind: mKB, country: nm.entry.Country, gender: nm.entry.Gender}
-		if nm.entry.Type == Organization && d.orgHead(toks[j-1].Lower) != "" && (j == i+1 || j == i+2 && toks[i].Lower == "the") {
+		if nm.entry.Type == polgraph.Organization && d.orgHead(toks[j-1].Lower) != "" && (j == i+1 || j == i+2 && toks[i].Lower == "the") {
 			// "Senate" is the US Senate in the KB, but "the Senate of
 			// Puerto Rico" and "the Puerto Rico Senate" are not, and a bare
 			// "the Senate" is decided by the article's state.
@@ -191,9 +193,9 @@ func (d *doc) detectMentions(si int) {
 				continue
 			}
 			if i > 0 && cover[i-1] != 0 {
-				if c := d.ments[cover[i-1]-1]; c.typ == Country && c.country != nm.entry.Country {
+				if c := d.ments[cover[i-1]-1]; c.typ == polgraph.Country && c.country != nm.entry.Country {
 					d.ments[cover[i-1]-1].modifier = true
-					add(mention{i: i, j: j, name: c.name + " " + toks[i].Text, typ: Organization, kind: mOrg, country: c.country})
+					add(mention{i: i, j: j, name: c.name + " " + toks[i].Text, typ: polgraph.Organization, kind: mOrg, country: c.country})
 					i = j
 					continue
 				}
@@ -211,7 +213,7 @@ func (d *doc) detectMentions(si int) {
 		}
 		// "King Abdullah II of Jordan": a title inside a KB alias still
 		// states the office.
-		if nm.entry.Type == Person {
+		if nm.entry.Type == polgraph.Person {
 			if t, tj := d.x.titles.match(toks, i); t != nil && tj < j {
 				m.title, m.titleText = t, spanText(d.art.Text, toks, i, tj)
 			}
@@ -238,7 +240,7 @@ func (d *doc) detectMentions(si int) {
 		}
 		// A title in lower case counts only right before a name:
 		// "national security advisor John Bolton".
-		if !startsUpper(toks[i].Text) && !(j < n && startsUpper(toks[j].Text) && (cover[j] == 0 || d.ments[cover[j]-1].typ == Person)) {
+		if !startsUpper(toks[i].Text) && !(j < n && startsUpper(toks[j].Text) && (cover[j] == 0 || d.ments[cover[j]-1].typ == polgraph.Person)) {
 			// "party leader and Prime Minister X": a chain of titles
 			if t2, _ := d.x.titles.match(toks, min(j+1, n-1)); !(j+1 < n && toks[j].Lower == "and" && t2 != nil && startsUpper(toks[j+1].Text)) {
 				continue
@@ -261,7 +263,7 @@ func (d *doc) detectMentions(si int) {
 		if j+2 < n && (toks[j].Lower == "for" || toks[j].Lower == "to") {
 			b := j + 1
 			if b < n && cover[b] != 0 {
-				if bm := d.ments[cover[b]-1]; bm.i == b && bm.typ != Person && bm.j < n && startsUpper(toks[bm.j].Text) && (cover[bm.j] == 0 || d.ments[cover[bm.j]-1].typ == Person) {
+				if bm := d.ments[cover[b]-1]; bm.i == b && bm.typ != polgraph.Person && bm.j < n && startsUpper(toks[bm.j].Text) && (cover[bm.j] == 0 || d.ments[cover[bm.j]-1].typ == polgraph.Person) {
 					ta.name = bm.j
 					ta.j = bm.j
 				}
@@ -273,7 +275,7 @@ func (d *doc) detectMentions(si int) {
 				b++
 			}
 			if b < n && cover[b] != 0 {
-				if bm := d.ments[cover[b]-1]; bm.i == b && bm.typ != Person && bm.j < n && startsUpper(toks[bm.j].Text) && (cover[bm.j] == 0 || d.ments[cover[bm.j]-1].typ == Person) {
+				if bm := d.ments[cover[b]-1]; bm.i == b && bm.typ != polgraph.Person && bm.j < n && startsUpper(toks[bm.j].Text) && (cover[bm.j] == 0 || d.ments[cover[bm.j]-1].typ == polgraph.Person) {
 					ta.of, ta.name = cover[b]-1, bm.j
 					titles = append(titles, ta)
 					i = bm.j - 1
@@ -290,7 +292,7 @@ func (d *doc) detectMentions(si int) {
 			k--
 		}
 		if k >= 0 && cover[k] != 0 {
-			if m := &d.ments[cover[k]-1]; m.typ != Person {
+			if m := &d.ments[cover[k]-1]; m.typ != polgraph.Person {
 				ta.of = cover[k] - 1
 			}
 		}
@@ -353,7 +355,7 @@ func (d *doc) detectMentions(si int) {
 		}
 		body := cover[k] - 1
 		bm := &d.ments[body]
-		if bm.typ == Person || bm.j != k+(bm.j-bm.i) {
+		if bm.typ == polgraph.Person || bm.j != k+(bm.j-bm.i) {
 			continue
 		}
 		start := i
@@ -361,7 +363,7 @@ func (d *doc) detectMentions(si int) {
 			start = i - 1
 		}
 		name := spanText(d.art.Text, toks, start, bm.j)
-		add(mention{i: start, j: i + 1, name: name, typ: Organization, kind: mOrg, country: bm.country})
+		add(mention{i: start, j: i + 1, name: name, typ: polgraph.Organization, kind: mOrg, country: bm.country})
 		bm.modifier = true
 	}
 
@@ -372,7 +374,7 @@ func (d *doc) detectMentions(si int) {
 			continue
 		}
 		pm := &d.ments[cover[t.name]-1]
-		if pm.typ != Person || pm.i != t.name {
+		if pm.typ != polgraph.Person || pm.i != t.name {
 			continue
 		}
 		pm.title = t.t
@@ -403,7 +405,7 @@ func (d *doc) detectMentions(si int) {
 	//    mention ("Iranian officials" stays an argument: officials is no mention).
 	for k := first; k < len(d.ments); k++ {
 		m := &d.ments[k]
-		if m.sent != si || m.typ == Person {
+		if m.sent != si || m.typ == polgraph.Person {
 			continue
 		}
 		next := m.j
@@ -412,9 +414,9 @@ func (d *doc) detectMentions(si int) {
 		}
 		if next < n && cover[next] != 0 && cover[next]-1 != k {
 			nm := &d.ments[cover[next]-1]
-			if nm.i == next && !(m.typ == Country && nm.typ == Country) {
+			if nm.i == next && !(m.typ == polgraph.Country && nm.typ == polgraph.Country) {
 				m.modifier = true
-				if nm.typ == Organization && nm.country == "" {
+				if nm.typ == polgraph.Organization && nm.country == "" {
 					nm.country = m.country
 				}
 			}
@@ -428,9 +430,9 @@ func (d *doc) detectMentions(si int) {
 		}
 		switch toks[i].Lower {
 		case "he", "him", "his":
-			add(mention{i: i, j: i + 1, kind: mPronoun, typ: Person, gender: "m", name: toks[i].Text})
+			add(mention{i: i, j: i + 1, kind: mPronoun, typ: polgraph.Person, gender: "m", name: toks[i].Text})
 		case "she", "her":
-			add(mention{i: i, j: i + 1, kind: mPronoun, typ: Person, gender: "f", name: toks[i].Text})
+			add(mention{i: i, j: i + 1, kind: mPronoun, typ: polgraph.Person, gender: "f", name: toks[i].Text})
 		case "the":
 			if i+1 >= n || cover[i+1] != 0 {
 				continue
@@ -441,7 +443,7 @@ func (d *doc) detectMentions(si int) {
 				c++
 			}
 			if c < n && countryNouns[toks[c].Lower] && cover[c] == 0 && (c+1 >= n || toks[c+1].Lower != "of") {
-				add(mention{i: i, j: c + 1, kind: mDescription, typ: Country, name: spanText(d.art.Text, toks, i, c+1), descTitle: toks[c].Lower})
+				add(mention{i: i, j: c + 1, kind: mDescription, typ: polgraph.Country, name: spanText(d.art.Text, toks, i, c+1), descTitle: toks[c].Lower})
 				i = c
 				continue
 			}
@@ -453,7 +455,7 @@ func (d *doc) detectMentions(si int) {
 			if j < n && (toks[j].Lower == "of" || cover[j] != 0 || isNameToken(toks[j])) {
 				continue
 			}
-			add(mention{i: i, j: j, kind: mDescription, typ: Person, name: spanText(d.art.Text, toks, i, j), descTitle: strings.Join(t.Words, " "), title: t, titleText: spanText(d.art.Text, toks, i+1, j)})
+			add(mention{i: i, j: j, kind: mDescription, typ: polgraph.Person, name: spanText(d.art.Text, toks, i, j), descTitle: strings.Join(t.Words, " "), title: t, titleText: spanText(d.art.Text, toks, i+1, j)})
 		}
 	}
 	d.cover[si] = cover
@@ -462,7 +464,7 @@ func (d *doc) detectMentions(si int) {
 // acceptKBMatch rejects knowledge-base matches that are part of a longer
 // name: "Mehr" is a news agency, but not in "Ali Alghasi Mehr".
 func (d *doc) acceptKBMatch(s *sentence, cover []int, i, j int, nm kbName) bool {
-	if j-i > 1 || nm.entry.Type != Organization || nm.caps {
+	if j-i > 1 || nm.entry.Type != polgraph.Organization || nm.caps {
 		return true
 	}
 	if i > 0 && cover[i-1] == 0 && isNameToken(s.Tokens[i-1]) && !d.x.kb.stopCaps[s.Tokens[i-1].Text] {
@@ -544,7 +546,7 @@ func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add 
 			}
 			_, titled := titleEnds[i]
 			if end-i > 1 || titled {
-				m := mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: Organization, kind: mOrg}
+				m := mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: polgraph.Organization, kind: mOrg}
 				m.country = d.countryBefore(cover, toks, i)
 				// "the Supreme Court of Puerto Rico"
 				if d.ofCountryAt(toks, end) {
@@ -552,7 +554,7 @@ func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add 
 					if toks[b].Lower == "the" {
 						b++
 					}
-					if c := cover[b]; c != 0 && d.ments[c-1].typ == Country {
+					if c := cover[b]; c != 0 && d.ments[c-1].typ == polgraph.Country {
 						m.name = spanText(d.art.Text, toks, i, d.ments[c-1].j)
 						m.country = d.ments[c-1].country
 						d.ments[c-1].modifier = true
@@ -562,7 +564,7 @@ func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add 
 			} else if end-i == 1 && (i > 0 || d.sents[si].Headline) {
 				// A bare "Parliament" or "Senate": the body of the
 				// article's state, decided once the state is known.
-				add(mention{i: i, j: end, name: toks[i].Text, typ: Organization, kind: mBareOrg})
+				add(mention{i: i, j: end, name: toks[i].Text, typ: polgraph.Organization, kind: mBareOrg})
 			}
 			i = h + 1
 			continue
@@ -575,7 +577,7 @@ func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add 
 			for end > i && isNameConnector(toks[end-1].Lower) {
 				end--
 			}
-			m := mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: Organization, kind: mOrg}
+			m := mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: polgraph.Organization, kind: mOrg}
 			m.country = d.countryBefore(cover, toks, i)
 			add(m)
 			i = j
@@ -601,16 +603,16 @@ func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add 
 		switch {
 		case end-i >= 2 && kb.givenNames[toks[i].Text] && !isAllCaps(toks[i].Text):
 			if e := d.kbPersonByFirstLast(toks[i].Lower, last); e != nil {
-				add(mention{i: i, j: end, name: name, typ: Person, kind: mKB, entry: e, country: e.Country, gender: e.Gender})
+				add(mention{i: i, j: end, name: name, typ: polgraph.Person, kind: mKB, entry: e, country: e.Country, gender: e.Gender})
 			} else {
-				add(mention{i: i, j: end, name: name, typ: Person, kind: mPerson})
+				add(mention{i: i, j: end, name: name, typ: polgraph.Person, kind: mPerson})
 			}
 		case titled:
-			add(mention{i: i, j: end, name: name, typ: Person, kind: mPerson})
+			add(mention{i: i, j: end, name: name, typ: polgraph.Person, kind: mPerson})
 		case end-i == 1 && !kb.stopCaps[toks[i].Text]:
 			// A lone capitalised word: a surname if a person of the article
 			// has it (decided once all sentences are read).
-			add(mention{i: i, j: end, name: name, typ: Person, kind: mSurname})
+			add(mention{i: i, j: end, name: name, typ: polgraph.Person, kind: mSurname})
 		case end-i >= 2:
 			// A given name further in ("Represenative Adam Schiff"), else
 			// each word may be a surname.
@@ -619,16 +621,16 @@ func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add 
 				g++
 			}
 			if g < end-1 {
-				add(mention{i: g, j: end, name: spanText(d.art.Text, toks, g, end), typ: Person, kind: mPerson})
+				add(mention{i: g, j: end, name: spanText(d.art.Text, toks, g, end), typ: polgraph.Person, kind: mPerson})
 				end = g
 			}
 			if end-i == 2 && !kb.stopCaps[toks[i].Text] && !kb.stopCaps[toks[i+1].Text] && !isAllCaps(toks[i].Text) && !isAllCaps(toks[i+1].Text) {
 				// "Rivera Schatz": a two-word surname, resolved as one
-				add(mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: Person, kind: mSurname})
+				add(mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: polgraph.Person, kind: mSurname})
 			} else {
 				for k := i; k < end; k++ {
 					if !kb.stopCaps[toks[k].Text] {
-						add(mention{i: k, j: k + 1, name: toks[k].Text, typ: Person, kind: mSurname})
+						add(mention{i: k, j: k + 1, name: toks[k].Text, typ: polgraph.Person, kind: mSurname})
 					}
 				}
 			}
@@ -673,7 +675,7 @@ func (d *doc) countryBefore(cover []int, toks []token, i int) string {
 		k--
 	}
 	if k >= 0 && cover[k] != 0 {
-		if bm := d.ments[cover[k]-1]; bm.typ == Country {
+		if bm := d.ments[cover[k]-1]; bm.typ == polgraph.Country {
 			return bm.country
 		}
 	}
@@ -682,7 +684,7 @@ func (d *doc) countryBefore(cover []int, toks []token, i int) string {
 
 func (d *doc) kbPersonByFirstLast(first, last string) *Entry {
 	for _, n := range d.x.names.byFirst[first] {
-		if n.entry.Type == Person && len(n.toks) >= 2 && n.toks[len(n.toks)-1] == last {
+		if n.entry.Type == polgraph.Person && len(n.toks) >= 2 && n.toks[len(n.toks)-1] == last {
 			return n.entry
 		}
 	}
@@ -700,7 +702,7 @@ func (d *doc) appositions(si int, cover []int) {
 		if r.of < 0 {
 			// "The Senate Minority Leader": the body inside the title
 			for k := r.start; k < r.end && k < n; k++ {
-				if c := cover[k]; c != 0 && d.ments[c-1].typ != Person {
+				if c := cover[k]; c != 0 && d.ments[c-1].typ != polgraph.Person {
 					r.of = c - 1
 					break
 				}
@@ -713,7 +715,7 @@ func (d *doc) appositions(si int, cover []int) {
 	}
 	for k := range d.ments {
 		m := &d.ments[k]
-		if m.sent != si || m.typ != Person || m.title != nil || m.kind == mPronoun || m.kind == mDescription {
+		if m.sent != si || m.typ != polgraph.Person || m.title != nil || m.kind == mPronoun || m.kind == mDescription {
 			continue
 		}
 		// "NAME, TITLE ...", "NAME — TITLE, ... —" and "NAME, who was TITLE"
@@ -790,7 +792,7 @@ func (d *doc) titleAfter(toks []token, cover []int, k int) (titleRef, bool) {
 	}
 	if k < n && cover[k] != 0 {
 		m := d.ments[cover[k]-1]
-		if m.i == k && (m.typ != Person || m.j < n && toks[m.j].Lower == "'s") {
+		if m.i == k && (m.typ != polgraph.Person || m.j < n && toks[m.j].Lower == "'s") {
 			r.of = cover[k] - 1
 			k = m.j
 			if k < n && toks[k].Lower == "'s" {
@@ -853,7 +855,7 @@ func (d *doc) bodyAt(toks []token, cover []int, b int) int {
 			return next
 		}
 	}
-	if m.typ == Person {
+	if m.typ == polgraph.Person {
 		return -1
 	}
 	return cover[b] - 1
@@ -959,7 +961,7 @@ func (d *doc) ofCountryAt(toks []token, k int) bool {
 		return false
 	}
 	nm, _, ok := d.x.names.match(toks, k)
-	return ok && nm.entry.Type == Country
+	return ok && nm.entry.Type == polgraph.Country
 }
 
 // countryNouns describe a state: "the country", "the kingdom".

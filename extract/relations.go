@@ -3,6 +3,8 @@ package extract
 import (
 	"fmt"
 	"strings"
+
+	"github.com/polgraph/polgraph"
 )
 
 // Confidence of each kind of evidence, before modality and pronoun
@@ -27,7 +29,7 @@ func (d *doc) relate(si int) {
 
 // emit adds a relation once per (subject, predicate, object, modality,
 // sentence), keeping the most confident.
-func (d *doc) emit(si, subj, obj int, p Predicate, mod Modality, role, trig, rule string, conf float64) {
+func (d *doc) emit(si, subj, obj int, p polgraph.Predicate, mod polgraph.Modality, role, trig, rule string, conf float64) {
 	if subj < 0 || obj < 0 || subj == obj {
 		return
 	}
@@ -44,9 +46,9 @@ func (d *doc) emit(si, subj, obj int, p Predicate, mod Modality, role, trig, rul
 		return
 	}
 	d.relSeen[key] = true
-	d.relations = append(d.relations, Relation{
+	d.relations = append(d.relations, polgraph.Relation{
 		Subject: s.ID, Predicate: p, Object: o.ID, Category: p.Category(), Modality: mod, Role: role,
-		Evidence: Evidence{Sentence: sent.Text, Start: sent.Start, End: sent.End, Trigger: trig, Confidence: round2(conf), Rule: rule},
+		Evidence: polgraph.Evidence{Sentence: sent.Text, Start: sent.Start, End: sent.End, Trigger: trig, Confidence: round2(conf), Rule: rule},
 	})
 }
 
@@ -63,10 +65,10 @@ func (d *doc) structural(si int) {
 			continue
 		}
 		for _, r := range m.extraTitles {
-			if r.t.Relation == "" || r.of < 0 || d.ments[r.of].actor < 0 || d.actors[d.ments[r.of].actor].Type == Person {
+			if r.t.Relation == "" || r.of < 0 || d.ments[r.of].actor < 0 || d.actors[d.ments[r.of].actor].Type == polgraph.Person {
 				continue
 			}
-			d.emit(si, m.actor, d.ments[r.of].actor, r.t.Relation, Asserted, r.text, r.text, "title", confTitle)
+			d.emit(si, m.actor, d.ments[r.of].actor, r.t.Relation, polgraph.Asserted, r.text, r.text, "title", confTitle)
 		}
 		if m.title == nil || m.title.Relation == "" {
 			continue
@@ -79,7 +81,7 @@ func (d *doc) structural(si int) {
 			}
 			if e := d.bodyOf(iso, chamber); e != nil {
 				if b, named := d.actorByID[e.ID]; named {
-					d.emit(si, m.actor, b, MemberOf, Asserted, m.titleText, m.titleText, "title+chamber", confKBTitle-0.1)
+					d.emit(si, m.actor, b, polgraph.MemberOf, polgraph.Asserted, m.titleText, m.titleText, "title+chamber", confKBTitle-0.1)
 				}
 			}
 		}
@@ -113,7 +115,7 @@ func (d *doc) structural(si int) {
 				}
 			}
 		}
-		if body < 0 && stateTitle(m.title) && m.title.Relation == OfficialOf {
+		if body < 0 && stateTitle(m.title) && m.title.Relation == polgraph.OfficialOf {
 			// An office of state with no body named: the person's own
 			// state, else the state the article is about.
 			if person.Country != "" {
@@ -127,7 +129,7 @@ func (d *doc) structural(si int) {
 		if body < 0 {
 			continue
 		}
-		if d.actors[body].Type == Person {
+		if d.actors[body].Type == polgraph.Person {
 			// "Merkel's spokesperson": an official of a person is an
 			// official of the person's state.
 			b, ok := d.countryActor(d.actors[body].Country)
@@ -136,7 +138,7 @@ func (d *doc) structural(si int) {
 			}
 			body, rule = b, rule+"+principal-country"
 		}
-		d.emit(si, m.actor, body, m.title.Relation, Asserted, m.titleText, m.titleText, rule, conf)
+		d.emit(si, m.actor, body, m.title.Relation, polgraph.Asserted, m.titleText, m.titleText, rule, conf)
 	}
 }
 

@@ -3,19 +3,21 @@ package extract
 import (
 	"sort"
 	"strings"
+
+	"github.com/polgraph/polgraph"
 )
 
 // doc is the working state of one article's analysis.
 type doc struct {
 	x           *Extractor
-	art         Article
+	art         polgraph.Article
 	date        string
 	sents       []sentence
 	cover       [][]int // per sentence, per token: mention index + 1, or 0
 	ments       []mention
 	actors      []*actorBuild
 	actorByID   map[string]int
-	relations   []Relation
+	relations   []polgraph.Relation
 	relSeen     map[string]bool
 	mainCountry int // actor index of the most mentioned country, or -1
 	// counterpartsAt holds "his X counterparts, A and B" phrases by
@@ -26,14 +28,14 @@ type doc struct {
 
 // actorBuild accumulates one actor of the article.
 type actorBuild struct {
-	Actor
+	polgraph.Actor
 	entry     *Entry
 	aliasSeen map[string]bool
 	firstSeen int // order of first mention, for stable output
 	titles    []string
 }
 
-func (x *Extractor) analyse(a Article) *doc {
+func (x *Extractor) analyse(a polgraph.Article) *doc {
 	d := x.recognise(a)
 	for si := range d.sents {
 		d.relate(si)
@@ -43,7 +45,7 @@ func (x *Extractor) analyse(a Article) *doc {
 
 // recognise runs the text layer and actor recognition and resolution: the
 // first half of analyse (BenchmarkActors measures it alone).
-func (x *Extractor) recognise(a Article) *doc {
+func (x *Extractor) recognise(a polgraph.Article) *doc {
 	d := &doc{x: x, art: a, date: a.Published, actorByID: map[string]int{}, relSeen: map[string]bool{}, mainCountry: -1}
 	if len(d.date) > 10 {
 		d.date = d.date[:10]
@@ -69,7 +71,7 @@ func (d *doc) resolve() {
 			m.actor = d.actorFor(m.entry.ID, m.entry.Name, m.entry.Type, m.entry.Country, m.entry)
 		case mPerson:
 			if e := d.kbPersonBySurname(m.name); e != nil && !strings.Contains(m.name, " ") {
-				m.actor = d.actorFor(e.ID, e.Name, Person, e.Country, e)
+				m.actor = d.actorFor(e.ID, e.Name, polgraph.Person, e.Country, e)
 				break
 			}
 			if strings.Contains(m.name, " ") {
@@ -78,7 +80,7 @@ func (d *doc) resolve() {
 					m.actor = a
 					break
 				}
-				m.actor = d.actorFor(Slug(m.name), m.name, Person, "", nil)
+				m.actor = d.actorFor(Slug(m.name), m.name, polgraph.Person, "", nil)
 			}
 		case mOrg:
 			if m.country == "" && d.genericOrg(m.name) {
@@ -114,7 +116,7 @@ func (d *doc) resolve() {
 			continue
 		}
 		if m.kind == mPerson {
-			m.actor = d.actorFor(Slug(m.name), m.name, Person, "", nil)
+			m.actor = d.actorFor(Slug(m.name), m.name, polgraph.Person, "", nil)
 			d.actors[m.actor].addAlias(m.name)
 		}
 	}
@@ -189,7 +191,7 @@ func (d *doc) resolve() {
 
 func (d *doc) countryName(iso string) string {
 	for _, id := range d.x.kb.order {
-		if e := d.x.kb.entries[id]; e.Type == Country && e.Country == iso {
+		if e := d.x.kb.entries[id]; e.Type == polgraph.Country && e.Country == iso {
 			return e.Name
 		}
 	}
@@ -211,7 +213,7 @@ func (d *doc) personByLastName(w string) int {
 	best, bestN := -1, -1
 	lw := strings.ToLower(w)
 	for i, a := range d.actors {
-		if a.Type != Person {
+		if a.Type != polgraph.Person {
 			continue
 		}
 		name := strings.ToLower(a.Name)
@@ -229,11 +231,11 @@ func (d *doc) personByLastName(w string) int {
 	return best
 }
 
-func (d *doc) actorFor(id, name string, typ ActorType, country string, e *Entry) int {
+func (d *doc) actorFor(id, name string, typ polgraph.ActorType, country string, e *Entry) int {
 	if i, ok := d.actorByID[id]; ok {
 		return i
 	}
-	a := &actorBuild{Actor: Actor{ID: id, Name: name, Type: typ, Country: country}, entry: e, aliasSeen: map[string]bool{}, firstSeen: len(d.actors)}
+	a := &actorBuild{Actor: polgraph.Actor{ID: id, Name: name, Type: typ, Country: country}, entry: e, aliasSeen: map[string]bool{}, firstSeen: len(d.actors)}
 	d.actors = append(d.actors, a)
 	d.actorByID[id] = len(d.actors) - 1
 	return len(d.actors) - 1
@@ -251,7 +253,7 @@ func (a *actorBuild) addAlias(s string) {
 func (d *doc) pickMainCountry() {
 	count := map[int]int{}
 	for _, m := range d.ments {
-		if m.actor >= 0 && d.actors[m.actor].Type == Country {
+		if m.actor >= 0 && d.actors[m.actor].Type == polgraph.Country {
 			count[m.actor]++
 		}
 	}
@@ -283,7 +285,7 @@ func (d *doc) antecedent(before []int, m *mention) int {
 		a := d.actors[c.actor]
 		switch m.kind {
 		case mPronoun:
-			if a.Type != Person {
+			if a.Type != polgraph.Person {
 				continue
 			}
 			if g := a.gender(); g != "" && g != m.gender {
@@ -291,22 +293,22 @@ func (d *doc) antecedent(before []int, m *mention) int {
 			}
 			return c.actor
 		case mDescription:
-			if m.typ == Country {
+			if m.typ == polgraph.Country {
 				// "German firms ... the Middle Eastern nation": a demonym
 				// modifies; the country named by name is the antecedent.
-				if a.Type == Country && c.kind != mDemonym {
+				if a.Type == polgraph.Country && c.kind != mDemonym {
 					return c.actor
 				}
 				continue
 			}
-			if a.Type == Person && d.holdsTitle(c.actor, m.descTitle) {
+			if a.Type == polgraph.Person && d.holdsTitle(c.actor, m.descTitle) {
 				return c.actor
 			}
 		}
 	}
-	if m.kind == mDescription && m.typ == Person && d.mainCountry >= 0 {
+	if m.kind == mDescription && m.typ == polgraph.Person && d.mainCountry >= 0 {
 		if e := d.officeHolder(d.actors[d.mainCountry].ID, m.descTitle); e != nil {
-			return d.actorFor(e.ID, e.Name, Person, e.Country, e)
+			return d.actorFor(e.ID, e.Name, polgraph.Person, e.Country, e)
 		}
 	}
 	return -1
@@ -342,7 +344,7 @@ func (d *doc) holdsTitle(ai int, title string) bool {
 func (d *doc) officeHolder(body, title string) *Entry {
 	for _, id := range d.x.kb.order {
 		e := d.x.kb.entries[id]
-		if e.Type != Person {
+		if e.Type != polgraph.Person {
 			continue
 		}
 		for _, r := range e.Roles {
@@ -380,7 +382,7 @@ func normTitle(t string) string {
 
 // actorList returns the article's actors with a mention, in order of first
 // mention, each with its KB roles valid on the article's date.
-func (d *doc) actorList() []Actor {
+func (d *doc) actorList() []polgraph.Actor {
 	used := map[int]bool{}
 	d.onlyPlace = map[int]bool{}
 	for _, m := range d.ments {
@@ -403,7 +405,7 @@ func (d *doc) actorList() []Actor {
 			used[i] = true
 		}
 	}
-	var out []Actor
+	var out []polgraph.Actor
 	for i, a := range d.actors {
 		if !used[i] || d.passing(a, inRelation[a.ID]) || !inRelation[a.ID] && d.onlyPlace[i] {
 			continue
@@ -415,7 +417,7 @@ func (d *doc) actorList() []Actor {
 		if a.entry != nil {
 			for _, r := range a.entry.Roles {
 				if r.activeOn(d.date) {
-					act.Roles = append(act.Roles, Role{Title: r.Title, Of: r.Of, From: r.From, To: r.To})
+					act.Roles = append(act.Roles, polgraph.Role{Title: r.Title, Of: r.Of, From: r.From, To: r.To})
 				}
 			}
 		}
@@ -435,7 +437,7 @@ func (d *doc) pronounAntecedent(before []int, m *mention) int {
 			return false
 		}
 		a := d.actors[c.actor]
-		if a.Type != Person {
+		if a.Type != polgraph.Person {
 			return false
 		}
 		g := a.gender()
@@ -492,7 +494,7 @@ func (d *doc) bodyOf(iso, word string) *Entry {
 	lw := strings.ToLower(word)
 	for _, id := range d.x.kb.order {
 		e := d.x.kb.entries[id]
-		if e.Type != Organization || e.Country != iso {
+		if e.Type != polgraph.Organization || e.Country != iso {
 			continue
 		}
 		switch e.Kind {
@@ -517,7 +519,7 @@ func (d *doc) bodyOf(iso, word string) *Entry {
 // Senate of Puerto Rico" or "the Puerto Rico Senate". -1 when none.
 func (d *doc) namedBody(word string) int {
 	for i, a := range d.actors {
-		if a.Type != Organization {
+		if a.Type != polgraph.Organization {
 			continue
 		}
 		n := strings.ToLower(a.Name)
@@ -534,7 +536,7 @@ func (d *doc) namedBody(word string) int {
 func (d *doc) orgByFirstWord(w string) int {
 	found := -1
 	for i, a := range d.actors {
-		if a.Type != Organization || a.entry != nil {
+		if a.Type != polgraph.Organization || a.entry != nil {
 			continue
 		}
 		parts := strings.Fields(a.Name)
@@ -556,7 +558,7 @@ func (d *doc) orgByFirstWord(w string) int {
 func (d *doc) samePerson(name string) int {
 	w := strings.Fields(name)
 	for i, a := range d.actors {
-		if a.Type != Person || a.entry != nil {
+		if a.Type != polgraph.Person || a.entry != nil {
 			continue
 		}
 		v := strings.Fields(a.Name)
@@ -585,7 +587,7 @@ func (d *doc) orgActor(m *mention) int {
 	if m.country != "" && !strings.HasPrefix(Slug(name), Slug(d.countryName(m.country))) && !strings.Contains(name, d.countryName(m.country)) {
 		name = d.countryName(m.country) + " " + name
 	}
-	return d.actorFor(Slug(name), name, Organization, m.country, nil)
+	return d.actorFor(Slug(name), name, polgraph.Organization, m.country, nil)
 }
 
 // genericWords describe bodies that every state has.

@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/polgraph/polgraph"
+
 // Reported speech: "X said the decision was a big mistake" criticises the
 // actors the statement is about; "X called Trump's order swift and
 // decisive" supports them. The judgement comes from evaluative words in
@@ -64,7 +66,7 @@ func (d *doc) speech(si int) {
 				continue
 			}
 			// A speaker talking about their own state is no judgement of it.
-			if ta, sa := d.actors[mm.actor], d.actors[speaker[0]]; ta.Type == Country && (ta.Country == sa.Country || sa.holds(ta.ID)) {
+			if ta, sa := d.actors[mm.actor], d.actors[speaker[0]]; ta.Type == polgraph.Country && (ta.Country == sa.Country || sa.holds(ta.ID)) {
 				continue
 			}
 			target = m
@@ -82,12 +84,12 @@ func (d *doc) speech(si int) {
 				pos++
 			}
 		}
-		var p Predicate
+		var p polgraph.Predicate
 		switch {
 		case neg > 0 && neg > pos:
-			p = Criticized
+			p = polgraph.Criticized
 		case pos > 0 && pos > neg && !negatedNear(toks, v):
-			p = Supported
+			p = polgraph.Supported
 		default:
 			continue
 		}
@@ -95,7 +97,7 @@ func (d *doc) speech(si int) {
 		if d.related(si, speaker[0], a) {
 			continue
 		}
-		d.emit(si, speaker[0], a, p, Asserted, "", toks[v].Text, "speech: evaluative words after "+toks[v].Lower, confSpeech-pen)
+		d.emit(si, speaker[0], a, p, polgraph.Asserted, "", toks[v].Text, "speech: evaluative words after "+toks[v].Lower, confSpeech-pen)
 	}
 }
 

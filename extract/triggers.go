@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/polgraph/polgraph"
+)
 
 // A hit is one trigger matched in a sentence: the tokens of its words.
 type hit struct {
@@ -202,7 +206,7 @@ func (d *doc) attach(si int, h hit) {
 		}
 		// "Raisi succeeded Rouhani as president of Iran": the successor
 		// holds the office.
-		if (h.t.Pred == Succeeded || h.t.Pred == Leads) && len(subj) == 1 && end+1 < len(toks) && toks[end].Lower == "as" {
+		if (h.t.Pred == polgraph.Succeeded || h.t.Pred == polgraph.Leads) && len(subj) == 1 && end+1 < len(toks) && toks[end].Lower == "as" {
 			if r, ok := d.titleAfter(toks, d.cover[si], end+1); ok && r.t.Relation != "" && r.of >= 0 && d.ments[r.of].actor >= 0 {
 				d.emit(si, subj[0], d.ments[r.of].actor, r.t.Relation, mod, r.text, r.text, "succession title", confApposition)
 			}
@@ -230,7 +234,7 @@ func (d *doc) attach(si int, h hit) {
 			subj = d.appositionHead(si, h.first)
 		}
 		if len(subj) == 0 {
-			if h.t.Pred.Structural() && h.t.Pred != InConflictWith && h.t.Pred != AlliedWith && !afterCopula(toks, h.first) || !d.nounTakesClauseSubject(si, h.first) {
+			if h.t.Pred.Structural() && h.t.Pred != polgraph.InConflictWith && h.t.Pred != polgraph.AlliedWith && !afterCopula(toks, h.first) || !d.nounTakesClauseSubject(si, h.first) {
 				return // "leader of Y" needs its person beside it, or "X is the leader of Y"
 			}
 			subj, sconf = d.subjectOf(si, h.first)

@@ -9,8 +9,7 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // TestNaiveLoad loads a sample of a real extraction with naiveLoad and
@@ -34,9 +33,9 @@ func TestNaiveLoad(t *testing.T) {
 		want = n
 	}
 	l, p := openTest(t, Config{})
-	var sample []extract.Result
+	var sample []polgraph.Result
 	rels := 0
-	eachResult(t, path, func(r extract.Result) bool {
+	eachResult(t, path, func(r polgraph.Result) bool {
 		r.Article.ID = p + r.Article.ID
 		sample = append(sample, r)
 		rels += len(r.Relations)
@@ -51,7 +50,7 @@ func TestNaiveLoad(t *testing.T) {
 
 // naiveLoad is the loader one writes first: one transaction per relation,
 // each merging its actors, article, claim and roll-up by itself.
-func naiveLoad(t testing.TB, l *Loader, corpus []extract.Result) int {
+func naiveLoad(t testing.TB, l *Loader, corpus []polgraph.Result) int {
 	t.Helper()
 	ctx := context.Background()
 	n := 0
@@ -59,7 +58,7 @@ func naiveLoad(t testing.TB, l *Loader, corpus []extract.Result) int {
 		for _, rel := range r.Relations {
 			// The relationship type is the predicate, as in the real
 			// loader, so only valid relations are loaded.
-			one := extract.Result{Article: r.Article, Actors: r.Actors, Relations: []extract.Relation{rel}}
+			one := polgraph.Result{Article: r.Article, Actors: r.Actors, Relations: []polgraph.Relation{rel}}
 			if one.Validate() != nil {
 				continue
 			}

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/internal/testenv"
 )
 
@@ -112,7 +112,7 @@ func prefixed(t *testing.T, src, prefix string) (string, int) {
 	defer out.Close()
 	w := bufio.NewWriter(out)
 	n := 0
-	eachResult(t, src, func(r extract.Result) bool {
+	eachResult(t, src, func(r polgraph.Result) bool {
 		r.Article.ID = prefix + r.Article.ID
 		for i := range r.Actors {
 			r.Actors[i].ID = prefix + r.Actors[i].ID
@@ -174,8 +174,8 @@ RETURN type(r) AS type, `+fmt.Sprintf(claimName, "n")+` AS start, `+fmt.Sprintf(
 // every claim has its roll-up.
 func rollUpsExact(t *testing.T, l *Loader, prefix string) {
 	t.Helper()
-	preds := make([]string, len(extract.Predicates))
-	for i, p := range extract.Predicates {
+	preds := make([]string, len(polgraph.Predicates))
+	for i, p := range polgraph.Predicates {
 		preds[i] = string(p)
 	}
 	rows := query(t, l, `MATCH (a:Actor)-[r]->(b:Actor) WHERE a.id STARTS WITH $prefix AND type(r) IN $preds
@@ -338,7 +338,7 @@ func TestCrashKilledLoadResumesToSameGraph(t *testing.T) {
 
 // eachResult calls f with each result of an extraction JSONL file, in
 // order, until f returns false.
-func eachResult(t testing.TB, path string, f func(extract.Result) bool) {
+func eachResult(t testing.TB, path string, f func(polgraph.Result) bool) {
 	t.Helper()
 	in, err := os.Open(path)
 	if err != nil {
@@ -348,7 +348,7 @@ func eachResult(t testing.TB, path string, f func(extract.Result) bool) {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
-		var r extract.Result
+		var r polgraph.Result
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
@@ -362,10 +362,10 @@ func eachResult(t testing.TB, path string, f func(extract.Result) bool) {
 }
 
 // readResults reads an extraction JSONL file.
-func readResults(t *testing.T, path string) []extract.Result {
+func readResults(t *testing.T, path string) []polgraph.Result {
 	t.Helper()
-	var out []extract.Result
-	eachResult(t, path, func(r extract.Result) bool { out = append(out, r); return true })
+	var out []polgraph.Result
+	eachResult(t, path, func(r polgraph.Result) bool { out = append(out, r); return true })
 	return out
 }
 

@@ -5,8 +5,7 @@ import (
 	"fmt"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // GraphCounts sums up what the graph holds.
@@ -63,7 +62,7 @@ func (l *Loader) counts(ctx context.Context, prefix string) (GraphCounts, error)
 		n, _ := r.Values[1].(int64)
 		total, _ := r.Values[2].(int64)
 		gc.Relationships[typ] = int(n)
-		if extract.Predicate(typ).Valid() {
+		if polgraph.Predicate(typ).Valid() {
 			gc.RollUps += int(n)
 			gc.RollUpClaims += int(total)
 		}

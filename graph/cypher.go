@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // Every statement the package runs is here. Values travel as parameters;
 // the only words spliced into statement text are the fixed actor labels and
-// the relationship types of extract.Predicates, chosen when a Loader opens.
+// the relationship types of polgraph.Predicates, chosen when a Loader opens.
 
 var schemaCypher = []string{
 	"CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE",
@@ -25,7 +25,7 @@ var schemaCypher = []string{
 const awaitIndexesCypher = "CALL db.awaitIndexes(60)"
 
 // actorTypes are the actor labels, one write statement each.
-var actorTypes = []extract.ActorType{extract.Country, extract.Organization, extract.Person}
+var actorTypes = []polgraph.ActorType{polgraph.Country, polgraph.Organization, polgraph.Person}
 
 // Element ids: a batch looks each of its actors up by id once (reading or
 // writing it) and refers to it by element id in the statements after that,
@@ -50,7 +50,7 @@ REMOVE a:Country:Organization:Person`
 
 // writeActorCypher writes merged actors of type t ($rows: property maps)
 // and returns their element ids.
-func writeActorCypher(t extract.ActorType) string {
+func writeActorCypher(t polgraph.ActorType) string {
 	return fmt.Sprintf(`UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
 SET a.name = row.name, a.type = row.type, a.country = row.country, a.aliases = row.aliases,
@@ -166,7 +166,7 @@ WHERE elementId(r) = row.eid` + rollUpSet
 
 // writeRollUpCypher merges roll-ups of predicate p ($rows: the element ids
 // a and b of the ends, and the properties).
-func writeRollUpCypher(p extract.Predicate) string {
+func writeRollUpCypher(p polgraph.Predicate) string {
 	return fmt.Sprintf(`UNWIND $rows AS row
 MATCH (a:Actor) WHERE elementId(a) = row.a
 MATCH (b:Actor) WHERE elementId(b) = row.b
@@ -175,7 +175,7 @@ MERGE (a)-[r:%s]->(b)`, p) + rollUpSet
 
 // deleteRollUpCypher deletes roll-ups of predicate p ($rows: a, b) that no
 // claim supports any more.
-func deleteRollUpCypher(p extract.Predicate) string {
+func deleteRollUpCypher(p polgraph.Predicate) string {
 	return fmt.Sprintf(`UNWIND $rows AS row
 MATCH (a:Actor {id: row.a})-[r:%s]->(b:Actor {id: row.b})
 DELETE r`, p)

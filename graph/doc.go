@@ -1,4 +1,4 @@
-// Package graph loads extraction results (extract.Result) into Neo4j 5 and
+// Package graph loads extraction results (polgraph.Result) into Neo4j 5 and
 // exports them as CSV files for neo4j-admin. It is the only importer of the
 // Neo4j driver and holds all Cypher.
 //
@@ -27,7 +27,7 @@
 // "subject|PREDICATE|object", with the two ids in ascending order when the
 // predicate is symmetric: the claims of one key make one roll-up.
 //
-// Roll-ups: for each predicate P of extract.Predicates, one relationship
+// Roll-ups: for each predicate P of polgraph.Predicates, one relationship
 // (a)-[:P]->(b) per key, a.id < b.id for symmetric P. Its properties are a
 // function of the key's claims, kept up to date each time a batch touches
 // the key: when the batch only adds claims (new articles), the stored
@@ -95,7 +95,7 @@
 // Loader.Write writes one batch of Results in one managed transaction,
 // retried on transient errors for up to Config.MaxRetryTime. Only one
 // goroutine should call Write. Invalid articles and relations (see
-// extract.Result.Validate) are skipped, logged at warn level and counted.
+// polgraph.Result.Validate) are skipped, logged at warn level and counted.
 //
 // # Export
 //

@@ -13,7 +13,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // The export writes CSV for "neo4j-admin database import full" with
@@ -134,7 +134,7 @@ var (
 		"confidence:double", "role", "roles:string[]", "roleCounts:long[]", "from", "to"}
 )
 
-func rollUpFile(p extract.Predicate) string { return "rollup-" + string(p) + ".csv" }
+func rollUpFile(p polgraph.Predicate) string { return "rollup-" + string(p) + ".csv" }
 
 // An Exporter writes Results as neo4j-admin import files into one folder.
 // Articles, claims and their relationships stream to disk as Write is
@@ -183,7 +183,7 @@ func (e *Exporter) abort() {
 }
 
 // Write adds one batch to the export. It validates like Loader.Write.
-func (e *Exporter) Write(ctx context.Context, batch []extract.Result) (Stats, error) {
+func (e *Exporter) Write(ctx context.Context, batch []polgraph.Result) (Stats, error) {
 	if e.closed {
 		return Stats{}, errors.New("export: write after close")
 	}
@@ -276,11 +276,11 @@ func (e *Exporter) writeActors() error {
 }
 
 func (e *Exporter) writeRollUps() error {
-	byPredicate := make(map[extract.Predicate][]string)
+	byPredicate := make(map[polgraph.Predicate][]string)
 	for k, ru := range e.rollUps {
 		byPredicate[ru.p] = append(byPredicate[ru.p], k)
 	}
-	for _, p := range extract.Predicates {
+	for _, p := range polgraph.Predicates {
 		keys := byPredicate[p]
 		if len(keys) == 0 {
 			continue
@@ -301,8 +301,8 @@ func (e *Exporter) writeRollUps() error {
 			opt := func(k string) csvField { s, _ := m[k].(string); return csvOptional(s) }
 			f.row(csvString(ru.a), csvString(ru.b), csvString(string(p)), csvInt(ru.n), csvInt(ru.articles),
 				opt("firstSeen"), opt("lastSeen"),
-				csvInt(ru.modality[extract.Asserted]), csvInt(ru.modality[extract.Negated]),
-				csvInt(ru.modality[extract.Intended]), csvInt(ru.modality[extract.Possible]),
+				csvInt(ru.modality[polgraph.Asserted]), csvInt(ru.modality[polgraph.Negated]),
+				csvInt(ru.modality[polgraph.Intended]), csvInt(ru.modality[polgraph.Possible]),
 				csvFloat(ru.confidence), opt("role"), optList(m["roles"]), optList(m["roleCounts"]), opt("from"), opt("to"))
 		}
 	}
@@ -311,7 +311,7 @@ func (e *Exporter) writeRollUps() error {
 
 // Export writes every Result of results to dir in batches of batchSize and
 // closes the export.
-func Export(ctx context.Context, results iter.Seq[extract.Result], dir string, batchSize int, log *slog.Logger) (Stats, error) {
+func Export(ctx context.Context, results iter.Seq[polgraph.Result], dir string, batchSize int, log *slog.Logger) (Stats, error) {
 	e, err := NewExporter(dir, log)
 	if err != nil {
 		return Stats{}, err
@@ -320,7 +320,7 @@ func Export(ctx context.Context, results iter.Seq[extract.Result], dir string, b
 		batchSize = DefaultBatchSize
 	}
 	var total Stats
-	batch := make([]extract.Result, 0, batchSize)
+	batch := make([]polgraph.Result, 0, batchSize)
 	flush := func() error {
 		st, err := e.Write(ctx, batch)
 		total = total.Add(st)
@@ -349,7 +349,7 @@ func ImportArgs(dir, database string) ([]string, error) {
 	args := []string{"database", "import", "full", database, "--multiline-fields=true", "--array-delimiter=U+001F"}
 	nodes := []string{actorsFile, articlesFile, claimsFile}
 	rels := []string{mentionsFile, statesFile, subjectFile, objectFile}
-	for _, p := range extract.Predicates {
+	for _, p := range polgraph.Predicates {
 		rels = append(rels, rollUpFile(p))
 	}
 	for _, n := range nodes {

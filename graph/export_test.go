@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/internal/testenv"
 )
 
@@ -82,7 +82,7 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	joined := strings.Join(args, " ")
-	for _, f := range []string{actorsFile, articlesFile, claimsFile, mentionsFile, statesFile, subjectFile, objectFile, rollUpFile(extract.MetWith)} {
+	for _, f := range []string{actorsFile, articlesFile, claimsFile, mentionsFile, statesFile, subjectFile, objectFile, rollUpFile(polgraph.MetWith)} {
 		if !strings.Contains(joined, filepath.Join(dir, f)) {
 			t.Errorf("import args %q lack %s", joined, f)
 		}

@@ -16,7 +16,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/internal/testenv"
 )
 
@@ -185,7 +185,7 @@ func diffLines(want, got []string) string {
 }
 
 // writeAll writes results in batches of size n and sums the stats.
-func writeAll(t testing.TB, l *Loader, results []extract.Result, n int) Stats {
+func writeAll(t testing.TB, l *Loader, results []polgraph.Result, n int) Stats {
 	t.Helper()
 	var total Stats
 	for i := 0; i < len(results); i += n {
@@ -212,15 +212,15 @@ type synthOptions struct {
 // gaps, names, countries and aliases that vary between articles (to
 // exercise the merge rules), and knowledge-base roles that LEADS and
 // OFFICIAL_OF claims match.
-func synth(o synthOptions) []extract.Result {
+func synth(o synthOptions) []polgraph.Result {
 	rng := rand.New(rand.NewPCG(o.seed, 1))
 	zipf := rand.NewZipf(rng, 1.1, 4, uint64(o.actors-1))
 	id := func(i int) string { return fmt.Sprintf("%sa%04d", o.prefix, i) }
-	types := []extract.ActorType{extract.Person, extract.Country, extract.Organization}
-	modalities := []extract.Modality{extract.Asserted, extract.Asserted, extract.Negated, extract.Intended, extract.Possible}
+	types := []polgraph.ActorType{polgraph.Person, polgraph.Country, polgraph.Organization}
+	modalities := []polgraph.Modality{polgraph.Asserted, polgraph.Asserted, polgraph.Negated, polgraph.Intended, polgraph.Possible}
 	countries := []string{"IRN", "USA", "ISR", "OMN", ""}
-	actor := func(i int) extract.Actor {
-		a := extract.Actor{
+	actor := func(i int) polgraph.Actor {
+		a := polgraph.Actor{
 			ID:       id(i),
 			Name:     fmt.Sprintf("Actor %d", i),
 			Type:     types[i%3],
@@ -232,19 +232,19 @@ func synth(o synthOptions) []extract.Result {
 			a.Name = fmt.Sprintf("The Actor %d", i) // a longer name, seen now and then
 		}
 		if i%7 == 3 && rng.IntN(4) == 0 {
-			a.Type = extract.Organization // a disputed type
+			a.Type = polgraph.Organization // a disputed type
 		}
-		if a.Type == extract.Person {
-			a.Roles = []extract.Role{{Title: "President", Of: id((i + 1) % o.actors), From: "2020-01-01"}}
+		if a.Type == polgraph.Person {
+			a.Roles = []polgraph.Role{{Title: "President", Of: id((i + 1) % o.actors), From: "2020-01-01"}}
 			if i%2 == 0 {
-				a.Roles = append(a.Roles, extract.Role{Title: "Minister", Of: id((i + 2) % o.actors), From: "2019", To: "2021"})
+				a.Roles = append(a.Roles, polgraph.Role{Title: "Minister", Of: id((i + 2) % o.actors), From: "2019", To: "2021"})
 			}
 		}
 		return a
 	}
-	out := make([]extract.Result, o.articles)
+	out := make([]polgraph.Result, o.articles)
 	for n := range out {
-		art := extract.Article{
+		art := polgraph.Article{
 			ID:     fmt.Sprintf("%sart%05d", o.prefix, n),
 			Title:  fmt.Sprintf("Article %d", n),
 			URL:    fmt.Sprintf("https://example.org/%d", n),
@@ -254,18 +254,18 @@ func synth(o synthOptions) []extract.Result {
 			art.Published = fmt.Sprintf("2024-%02d-%02d", 1+n%12, 1+n%28)
 		}
 		used := map[int]bool{0: true}
-		var rels []extract.Relation
+		var rels []polgraph.Relation
 		for k := 0; k < o.relations; k++ {
 			s := int(zipf.Uint64())
 			if k%3 == 0 {
 				s = 0
 			}
-			p := extract.Predicates[rng.IntN(len(extract.Predicates))]
+			p := polgraph.Predicates[rng.IntN(len(polgraph.Predicates))]
 			ob := int(zipf.Uint64())
 			role := ""
-			if p == extract.Leads || p == extract.OfficialOf {
+			if p == polgraph.Leads || p == polgraph.OfficialOf {
 				s = 3 * rng.IntN(o.actors/3) // a Person
-				if p == extract.Leads {
+				if p == polgraph.Leads {
 					ob, role = (s+1)%o.actors, []string{"President", "president", "Leader"}[rng.IntN(3)]
 				} else {
 					ob, role = (s+2)%o.actors, "Minister"
@@ -276,14 +276,14 @@ func synth(o synthOptions) []extract.Result {
 			}
 			used[s], used[ob] = true, true
 			start := 100 * k
-			rels = append(rels, extract.Relation{
+			rels = append(rels, polgraph.Relation{
 				Subject:   id(s),
 				Predicate: p,
 				Object:    id(ob),
 				Category:  p.Category(),
 				Modality:  modalities[rng.IntN(len(modalities))],
 				Role:      role,
-				Evidence: extract.Evidence{
+				Evidence: polgraph.Evidence{
 					Sentence:   fmt.Sprintf("Sentence %d of article %d: %s %s %s.", k, n, id(s), p, id(ob)),
 					Start:      start,
 					End:        start + 60,
@@ -293,11 +293,11 @@ func synth(o synthOptions) []extract.Result {
 				},
 			})
 		}
-		var actors []extract.Actor
+		var actors []polgraph.Actor
 		for _, i := range slices.Sorted(maps.Keys(used)) {
 			actors = append(actors, actor(i))
 		}
-		out[n] = extract.Result{Article: art, Actors: actors, Relations: rels}
+		out[n] = polgraph.Result{Article: art, Actors: actors, Relations: rels}
 	}
 	return out
 }

@@ -14,8 +14,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/db"
-
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // Config says where the graph lives and how to write to it.
@@ -68,9 +67,9 @@ type Loader struct {
 	log    *slog.Logger
 	cfg    Config
 
-	writeActor map[extract.ActorType]string
-	rollUp     map[extract.Predicate]string
-	rollDown   map[extract.Predicate]string
+	writeActor map[polgraph.ActorType]string
+	rollUp     map[polgraph.Predicate]string
+	rollDown   map[polgraph.Predicate]string
 }
 
 // Stats is what one Write wrote.
@@ -138,14 +137,14 @@ func Open(ctx context.Context, cfg Config) (*Loader, error) {
 		db:         cfg.Database,
 		log:        log,
 		cfg:        cfg,
-		writeActor: make(map[extract.ActorType]string),
-		rollUp:     make(map[extract.Predicate]string),
-		rollDown:   make(map[extract.Predicate]string),
+		writeActor: make(map[polgraph.ActorType]string),
+		rollUp:     make(map[polgraph.Predicate]string),
+		rollDown:   make(map[polgraph.Predicate]string),
 	}
 	for _, t := range actorTypes {
 		l.writeActor[t] = writeActorCypher(t)
 	}
-	for _, p := range extract.Predicates {
+	for _, p := range polgraph.Predicates {
 		l.rollUp[p] = writeRollUpCypher(p)
 		l.rollDown[p] = deleteRollUpCypher(p)
 	}
@@ -218,7 +217,7 @@ func (l *Loader) EnsureSchema(ctx context.Context) error {
 // Invalid articles and relations are skipped, logged and counted in
 // Stats.Rejected; a database error fails the whole batch and nothing of it
 // is written.
-func (l *Loader) Write(ctx context.Context, batch []extract.Result) (Stats, error) {
+func (l *Loader) Write(ctx context.Context, batch []polgraph.Result) (Stats, error) {
 	p := prepare(batch, l.log)
 	if len(p.articles) == 0 {
 		return Stats{Rejected: p.rejected}, nil
@@ -294,8 +293,8 @@ func condense(err error, tried time.Duration) string {
 // oldClaim is a claim already stored for an article being re-loaded.
 type oldClaim struct {
 	id   string
-	rel  extract.Relation // subject, predicate, object only
-	seen bool             // also in the new version
+	rel  polgraph.Relation // subject, predicate, object only
+	seen bool              // also in the new version
 }
 
 // write runs a batch's statements in tx. It may run more than once (the
@@ -332,7 +331,7 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 		s, _ := r.Values[2].(string)
 		pr, _ := r.Values[3].(string)
 		o, _ := r.Values[4].(string)
-		old[claim] = &oldClaim{id: claim, rel: extract.Relation{Subject: s, Predicate: extract.Predicate(pr), Object: o}}
+		old[claim] = &oldClaim{id: claim, rel: polgraph.Relation{Subject: s, Predicate: polgraph.Predicate(pr), Object: o}}
 	}
 
 	// Actors: merged in Go with what is stored, written when changed.
@@ -347,7 +346,7 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 	// the batch's new claims, and continues from its stored roll-up.
 	rollUps := make(map[string]*rollUp)
 	recompute := make(map[string]bool)
-	touch := func(key, a string, p extract.Predicate, b string) {
+	touch := func(key, a string, p polgraph.Predicate, b string) {
 		if rollUps[key] == nil {
 			rollUps[key] = newRollUp(a, p, b)
 		}
@@ -479,8 +478,8 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 	// and recomputed ones merged per predicate, those left without claims
 	// deleted.
 	var known []any
-	write := make(map[extract.Predicate][]any)
-	drop := make(map[extract.Predicate][]any)
+	write := make(map[polgraph.Predicate][]any)
+	drop := make(map[polgraph.Predicate][]any)
 	for key, ru := range rollUps {
 		if ru.n == 0 {
 			drop[ru.p] = append(drop[ru.p], map[string]any{"a": ru.a, "b": ru.b})
@@ -502,7 +501,7 @@ func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepa
 			return st, fmt.Errorf("update %d roll-ups: %w", len(known), err)
 		}
 	}
-	for _, pr := range extract.Predicates {
+	for _, pr := range polgraph.Predicates {
 		if rows := write[pr]; len(rows) > 0 {
 			if err := run(ctx, tx, l.rollUp[pr], map[string]any{"rows": rows}); err != nil {
 				return st, fmt.Errorf("write %d %s roll-ups: %w", len(rows), pr, err)
@@ -547,7 +546,7 @@ func (l *Loader) writeActors(ctx context.Context, tx neo4j.ManagedTransaction, a
 		stored[a.id] = a
 	}
 	var retype []string
-	byType := make(map[extract.ActorType][]any)
+	byType := make(map[polgraph.ActorType][]any)
 	all := make(map[string]*actorRow, len(actors))
 	for _, a := range actors {
 		merged := *a
@@ -562,7 +561,7 @@ func (l *Loader) writeActors(ctx context.Context, tx neo4j.ManagedTransaction, a
 				retype = append(retype, a.id)
 			}
 		}
-		t := extract.ActorType(merged.typ)
+		t := polgraph.ActorType(merged.typ)
 		byType[t] = append(byType[t], merged.props())
 	}
 	if len(retype) > 0 {
@@ -630,7 +629,7 @@ func aggregate(ctx context.Context, tx neo4j.ManagedTransaction, rollUps map[str
 		for _, d := range stringList(v[3]) {
 			ru.seen(d)
 		}
-		for i, m := range []extract.Modality{extract.Asserted, extract.Negated, extract.Intended, extract.Possible} {
+		for i, m := range []polgraph.Modality{polgraph.Asserted, polgraph.Negated, polgraph.Intended, polgraph.Possible} {
 			c, _ := v[4+i].(int64)
 			ru.modality[m] = int(c)
 		}

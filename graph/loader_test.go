@@ -12,46 +12,45 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // worked builds the ontology's worked example under prefix p: two articles,
 // four actors, a symmetric MET_WITH seen in both directions, a LEADS with a
 // role the knowledge base knows, and a conflict.
-func worked(p string) []extract.Result {
-	khamenei := extract.Actor{ID: p + "ali-khamenei", Name: "Ali Khamenei", Type: extract.Person, Country: "IRN",
+func worked(p string) []polgraph.Result {
+	khamenei := polgraph.Actor{ID: p + "ali-khamenei", Name: "Ali Khamenei", Type: polgraph.Person, Country: "IRN",
 		Aliases: []string{"Khamenei", "Ali Khamenei"}, Mentions: 7,
-		Roles: []extract.Role{{Title: "Supreme Leader", Of: p + "iran", From: "1989-06-04"}}}
-	pezeshkian := extract.Actor{ID: p + "masoud-pezeshkian", Name: "Masoud Pezeshkian", Type: extract.Person, Country: "IRN",
+		Roles: []polgraph.Role{{Title: "Supreme Leader", Of: p + "iran", From: "1989-06-04"}}}
+	pezeshkian := polgraph.Actor{ID: p + "masoud-pezeshkian", Name: "Masoud Pezeshkian", Type: polgraph.Person, Country: "IRN",
 		Aliases: []string{"Pezeshkian"}, Mentions: 3,
-		Roles: []extract.Role{{Title: "President", Of: p + "iran", From: "2024-07-28"}}}
-	iran := extract.Actor{ID: p + "iran", Name: "Iran", Type: extract.Country, Country: "IRN", Aliases: []string{"Iran", "Iranian"}, Mentions: 11}
-	israel := extract.Actor{ID: p + "israel", Name: "Israel", Type: extract.Country, Country: "ISR", Aliases: []string{"Israel"}, Mentions: 2}
-	rel := func(s string, pr extract.Predicate, o string, m extract.Modality, role string, start int, conf float64) extract.Relation {
-		return extract.Relation{Subject: p + s, Predicate: pr, Object: p + o, Category: pr.Category(), Modality: m, Role: role,
-			Evidence: extract.Evidence{Sentence: "Sentence at " + string(rune('A'+start/100)), Start: start, End: start + 50,
+		Roles: []polgraph.Role{{Title: "President", Of: p + "iran", From: "2024-07-28"}}}
+	iran := polgraph.Actor{ID: p + "iran", Name: "Iran", Type: polgraph.Country, Country: "IRN", Aliases: []string{"Iran", "Iranian"}, Mentions: 11}
+	israel := polgraph.Actor{ID: p + "israel", Name: "Israel", Type: polgraph.Country, Country: "ISR", Aliases: []string{"Israel"}, Mentions: 2}
+	rel := func(s string, pr polgraph.Predicate, o string, m polgraph.Modality, role string, start int, conf float64) polgraph.Relation {
+		return polgraph.Relation{Subject: p + s, Predicate: pr, Object: p + o, Category: pr.Category(), Modality: m, Role: role,
+			Evidence: polgraph.Evidence{Sentence: "Sentence at " + string(rune('A'+start/100)), Start: start, End: start + 50,
 				Trigger: "trigger", Confidence: conf, Rule: "rule"}}
 	}
-	return []extract.Result{
+	return []polgraph.Result{
 		{
-			Article: extract.Article{ID: p + "seed-1", Title: "Khamenei meets Pezeshkian", Published: "2024-07-28",
+			Article: polgraph.Article{ID: p + "seed-1", Title: "Khamenei meets Pezeshkian", Published: "2024-07-28",
 				URL: "https://example.org/1", Source: "Wire"},
-			Actors: []extract.Actor{khamenei, pezeshkian, iran, israel},
-			Relations: []extract.Relation{
-				rel("ali-khamenei", extract.MetWith, "masoud-pezeshkian", extract.Asserted, "", 0, 0.82),
-				rel("masoud-pezeshkian", extract.Leads, "iran", extract.Asserted, "President", 100, 0.9),
-				rel("iran", extract.InConflictWith, "israel", extract.Asserted, "", 200, 0.7),
+			Actors: []polgraph.Actor{khamenei, pezeshkian, iran, israel},
+			Relations: []polgraph.Relation{
+				rel("ali-khamenei", polgraph.MetWith, "masoud-pezeshkian", polgraph.Asserted, "", 0, 0.82),
+				rel("masoud-pezeshkian", polgraph.Leads, "iran", polgraph.Asserted, "President", 100, 0.9),
+				rel("iran", polgraph.InConflictWith, "israel", polgraph.Asserted, "", 200, 0.7),
 			},
 		},
 		{
-			Article: extract.Article{ID: p + "seed-2", Title: "Second meeting", Published: "2024-08-02", Source: "Wire"},
-			Actors:  []extract.Actor{pezeshkian, khamenei, israel, iran},
-			Relations: []extract.Relation{
-				rel("masoud-pezeshkian", extract.MetWith, "ali-khamenei", extract.Intended, "", 0, 0.6),
-				rel("israel", extract.Criticized, "iran", extract.Negated, "", 100, 0.5),
-				rel("masoud-pezeshkian", extract.Leads, "iran", extract.Asserted, "president", 200, 0.95),
-				rel("masoud-pezeshkian", extract.Leads, "iran", extract.Possible, "President", 300, 0.4),
+			Article: polgraph.Article{ID: p + "seed-2", Title: "Second meeting", Published: "2024-08-02", Source: "Wire"},
+			Actors:  []polgraph.Actor{pezeshkian, khamenei, israel, iran},
+			Relations: []polgraph.Relation{
+				rel("masoud-pezeshkian", polgraph.MetWith, "ali-khamenei", polgraph.Intended, "", 0, 0.6),
+				rel("israel", polgraph.Criticized, "iran", polgraph.Negated, "", 100, 0.5),
+				rel("masoud-pezeshkian", polgraph.Leads, "iran", polgraph.Asserted, "president", 200, 0.95),
+				rel("masoud-pezeshkian", polgraph.Leads, "iran", polgraph.Possible, "President", 300, 0.4),
 			},
 		},
 	}
@@ -226,7 +225,7 @@ func TestIdempotent(t *testing.T) {
 	check("reversed, batches of 7")
 
 	deletePrefix(t, l, p)
-	var odd, even []extract.Result
+	var odd, even []polgraph.Result
 	for i, r := range corpus {
 		if i%2 == 0 {
 			even = append(even, r)
@@ -247,18 +246,18 @@ func TestIdempotent(t *testing.T) {
 // articles come in, the same name, type, label, country and aliases win.
 func TestActorMergeOrder(t *testing.T) {
 	l, p := openTest(t, Config{})
-	variants := []extract.Actor{
-		{ID: p + "x", Name: "Hezbollah", Type: extract.Organization, Country: "", Aliases: []string{"Hezbollah"}},
-		{ID: p + "x", Name: "Hizbullah", Type: extract.Organization, Country: "LBN", Aliases: []string{"Hizbullah", "Party of God"}},
-		{ID: p + "x", Name: "Hezbollah Movement", Type: extract.Country, Country: "ABC", Aliases: []string{"Hezbollah"}},
-		{ID: p + "x", Name: "Hezbollah Movemenu", Type: extract.Person, Country: "", Aliases: nil},
-		{ID: p + "x", Name: "Hezbollah Movemens", Type: extract.Person, Country: "LBN", Aliases: []string{"حزب الله"}},
+	variants := []polgraph.Actor{
+		{ID: p + "x", Name: "Hezbollah", Type: polgraph.Organization, Country: "", Aliases: []string{"Hezbollah"}},
+		{ID: p + "x", Name: "Hizbullah", Type: polgraph.Organization, Country: "LBN", Aliases: []string{"Hizbullah", "Party of God"}},
+		{ID: p + "x", Name: "Hezbollah Movement", Type: polgraph.Country, Country: "ABC", Aliases: []string{"Hezbollah"}},
+		{ID: p + "x", Name: "Hezbollah Movemenu", Type: polgraph.Person, Country: "", Aliases: nil},
+		{ID: p + "x", Name: "Hezbollah Movemens", Type: polgraph.Person, Country: "LBN", Aliases: []string{"حزب الله"}},
 	}
-	results := func(order []int) []extract.Result {
-		var out []extract.Result
+	results := func(order []int) []polgraph.Result {
+		var out []polgraph.Result
 		for _, i := range order {
-			out = append(out, extract.Result{Article: extract.Article{ID: p + "art" + string(rune('0'+i))},
-				Actors: []extract.Actor{variants[i]}})
+			out = append(out, polgraph.Result{Article: polgraph.Article{ID: p + "art" + string(rune('0'+i))},
+				Actors: []polgraph.Actor{variants[i]}})
 		}
 		return out
 	}
@@ -266,7 +265,7 @@ func TestActorMergeOrder(t *testing.T) {
 	for _, order := range [][]int{{0, 1, 2, 3, 4}, {4, 3, 2, 1, 0}, {2, 0, 4, 1, 3}, {3, 1, 0, 4, 2}} {
 		deletePrefix(t, l, p)
 		for _, r := range results(order) {
-			writeAll(t, l, []extract.Result{r}, 1) // one article per transaction
+			writeAll(t, l, []polgraph.Result{r}, 1) // one article per transaction
 		}
 		got := dump(t, l, p+"x")
 		if want == nil {
@@ -302,14 +301,14 @@ func TestReload(t *testing.T) {
 	writeAll(t, l, first, 10)
 
 	changed := worked(p)[1]
-	changed.Relations = []extract.Relation{
+	changed.Relations = []polgraph.Relation{
 		changed.Relations[0], // MET_WITH kept
-		{Subject: p + "iran", Predicate: extract.Threatened, Object: p + "israel", Category: extract.Threatened.Category(),
-			Modality: extract.Asserted, Evidence: extract.Evidence{Sentence: "Iran threatened Israel.", Start: 500, End: 523, Trigger: "threatened", Confidence: 0.7}},
+		{Subject: p + "iran", Predicate: polgraph.Threatened, Object: p + "israel", Category: polgraph.Threatened.Category(),
+			Modality: polgraph.Asserted, Evidence: polgraph.Evidence{Sentence: "Iran threatened Israel.", Start: 500, End: 523, Trigger: "threatened", Confidence: 0.7}},
 	}
 	changed.Actors[3].Mentions = 99
 	changed.Article.Title = "Second meeting, corrected"
-	st, err := l.Write(ctx, []extract.Result{changed})
+	st, err := l.Write(ctx, []polgraph.Result{changed})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -360,12 +359,12 @@ func TestRejected(t *testing.T) {
 	good := worked(p)
 	bad := good[0]
 	bad.Relations = append(slices.Clone(bad.Relations),
-		extract.Relation{Subject: p + "iran", Predicate: "BEFRIENDED", Object: p + "israel", Category: "CONSULT", Modality: extract.Asserted},
-		extract.Relation{Subject: p + "iran", Predicate: extract.Attacked, Object: p + "nobody", Category: extract.Attacked.Category(), Modality: extract.Asserted},
+		polgraph.Relation{Subject: p + "iran", Predicate: "BEFRIENDED", Object: p + "israel", Category: "CONSULT", Modality: polgraph.Asserted},
+		polgraph.Relation{Subject: p + "iran", Predicate: polgraph.Attacked, Object: p + "nobody", Category: polgraph.Attacked.Category(), Modality: polgraph.Asserted},
 	)
-	badActor := extract.Result{Article: extract.Article{ID: p + "bad-actor"},
-		Actors: []extract.Actor{{ID: p + "ghost", Name: "Ghost", Type: "Spirit"}}}
-	st, err := l.Write(ctx, []extract.Result{bad, badActor, good[1]})
+	badActor := polgraph.Result{Article: polgraph.Article{ID: p + "bad-actor"},
+		Actors: []polgraph.Actor{{ID: p + "ghost", Name: "Ghost", Type: "Spirit"}}}
+	st, err := l.Write(ctx, []polgraph.Result{bad, badActor, good[1]})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -435,22 +434,22 @@ func TestUntrustedStrings(t *testing.T) {
 		"emoji 😀 and \U0010FFFF and \uE000",
 	}
 	big := strings.Repeat("A hundred kilobytes of sentence: \"'`${}\\\n ", 100*1024/40)
-	var rels []extract.Relation
+	var rels []polgraph.Relation
 	for i, s := range append(hostile, big) {
-		rels = append(rels, extract.Relation{Subject: p + "s", Predicate: extract.OfficialOf, Object: p + "o",
-			Category: extract.OfficialOf.Category(), Modality: extract.Asserted, Role: s,
-			Evidence: extract.Evidence{Sentence: s, Start: i, End: i + len(s), Trigger: s, Confidence: 0.5, Rule: s}})
+		rels = append(rels, polgraph.Relation{Subject: p + "s", Predicate: polgraph.OfficialOf, Object: p + "o",
+			Category: polgraph.OfficialOf.Category(), Modality: polgraph.Asserted, Role: s,
+			Evidence: polgraph.Evidence{Sentence: s, Start: i, End: i + len(s), Trigger: s, Confidence: 0.5, Rule: s}})
 	}
-	res := extract.Result{
-		Article: extract.Article{ID: p + "art", Title: strings.Join(hostile, "|"), URL: hostile[5], Source: hostile[1], Published: hostile[3]},
-		Actors: []extract.Actor{
-			{ID: p + "s", Name: hostile[4], Type: extract.Person, Country: hostile[0], Aliases: hostile,
-				Roles: []extract.Role{{Title: hostile[5], Of: p + "o", From: hostile[2]}}},
-			{ID: p + "o", Name: hostile[5], Type: extract.Organization, Aliases: []string{big}},
+	res := polgraph.Result{
+		Article: polgraph.Article{ID: p + "art", Title: strings.Join(hostile, "|"), URL: hostile[5], Source: hostile[1], Published: hostile[3]},
+		Actors: []polgraph.Actor{
+			{ID: p + "s", Name: hostile[4], Type: polgraph.Person, Country: hostile[0], Aliases: hostile,
+				Roles: []polgraph.Role{{Title: hostile[5], Of: p + "o", From: hostile[2]}}},
+			{ID: p + "o", Name: hostile[5], Type: polgraph.Organization, Aliases: []string{big}},
 		},
 		Relations: rels,
 	}
-	if _, err := l.Write(ctx, []extract.Result{res}); err != nil {
+	if _, err := l.Write(ctx, []polgraph.Result{res}); err != nil {
 		t.Fatal(err)
 	}
 	for _, rel := range rels {
@@ -513,8 +512,8 @@ func TestSchema(t *testing.T) {
 		}
 	}
 	word := strings.ReplaceAll(p, "-", "") + "zorblax"
-	writeAll(t, l, []extract.Result{{Article: extract.Article{ID: p + "art"},
-		Actors: []extract.Actor{{ID: p + "x", Name: "Plain Name", Type: extract.Organization, Aliases: []string{"Other", word + " Front"}}}}}, 1)
+	writeAll(t, l, []polgraph.Result{{Article: polgraph.Article{ID: p + "art"},
+		Actors: []polgraph.Actor{{ID: p + "x", Name: "Plain Name", Type: polgraph.Organization, Aliases: []string{"Other", word + " Front"}}}}}, 1)
 	r := query(t, l, `CALL db.index.fulltext.queryNodes('actorNames', $q) YIELD node RETURN node.id AS id`, map[string]any{"q": word})
 	if len(r) != 1 || r[0]["id"] != p+"x" {
 		t.Errorf("full-text search for an alias found %v", r)
@@ -584,7 +583,7 @@ func TestPlans(t *testing.T) {
 	for _, q := range l.writeActor {
 		statements = append(statements, q)
 	}
-	for _, p := range extract.Predicates {
+	for _, p := range polgraph.Predicates {
 		statements = append(statements, l.rollUp[p])
 	}
 	for _, q := range statements {

@@ -13,14 +13,13 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/db"
-
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // This file holds the analyses behind `polgraph query`: read-only
 // statements, each a fixed string whose values travel as parameters.
 // Roll-ups are matched with a pattern without a type, (a)-[r]-(b), filtered
-// by type(r) IN $types, where $types is extract.Predicates: no relationship
+// by type(r) IN $types, where $types is polgraph.Predicates: no relationship
 // type is ever spliced into a statement.
 //
 // A Period restricts what is counted to claims whose published date falls
@@ -540,7 +539,7 @@ func (l *Loader) Dyad(ctx context.Context, a, b string, p Period) ([]DyadRelatio
 // +10. Structural categories without a tone (LEADS, OFFICIAL_OF,
 // MEMBER_OF, SUCCEEDED) weigh 0. A negated claim counts 0, an intended or
 // possible one half its weight.
-var BalanceWeights = map[extract.Category]float64{
+var BalanceWeights = map[polgraph.Category]float64{
 	"AID": 6, "AGREE": 5, "COOPERATE": 5, "ALLIED_WITH": 5, "CONCEDE": 4, "SUPPORT": 3,
 	"RETREAT": 2, "CONSULT": 1,
 	"LEADS": 0, "OFFICIAL_OF": 0, "MEMBER_OF": 0, "SUCCEEDED": 0,
@@ -550,8 +549,8 @@ var BalanceWeights = map[extract.Category]float64{
 
 // ModalityFactor is the share of its category's weight a claim of each
 // modality contributes to Balance.
-var ModalityFactor = map[extract.Modality]float64{
-	extract.Asserted: 1, extract.Negated: 0, extract.Intended: 0.5, extract.Possible: 0.5,
+var ModalityFactor = map[polgraph.Modality]float64{
+	polgraph.Asserted: 1, polgraph.Negated: 0, polgraph.Intended: 0.5, polgraph.Possible: 0.5,
 }
 
 // A BalanceMonth sums the weighted claims between two actors in one month.
@@ -579,7 +578,7 @@ func (l *Loader) Balance(ctx context.Context, a, b string, p Period) ([]BalanceM
 		}
 		bm := &out[len(out)-1]
 		bm.Claims++
-		w := BalanceWeights[extract.Category(getStr(m, "category"))] * ModalityFactor[extract.Modality(getStr(m, "modality"))]
+		w := BalanceWeights[polgraph.Category(getStr(m, "category"))] * ModalityFactor[polgraph.Modality(getStr(m, "modality"))]
 		if w > 0 {
 			bm.Cooperation += w
 		} else {
@@ -759,10 +758,10 @@ func (l *Loader) writeQuery(ctx context.Context, cypher string, params map[strin
 	return res.Records, nil
 }
 
-// predicateNames is extract.Predicates as strings, the $types parameter.
+// predicateNames is polgraph.Predicates as strings, the $types parameter.
 func predicateNames() []string {
-	out := make([]string, len(extract.Predicates))
-	for i, p := range extract.Predicates {
+	out := make([]string, len(polgraph.Predicates))
+	for i, p := range polgraph.Predicates {
 		out[i] = string(p)
 	}
 	return out
@@ -771,7 +770,7 @@ func predicateNames() []string {
 // symmetricNames lists the symmetric predicates.
 func symmetricNames() []string {
 	var out []string
-	for _, p := range extract.Predicates {
+	for _, p := range polgraph.Predicates {
 		if p.Symmetric() {
 			out = append(out, string(p))
 		}
@@ -779,14 +778,14 @@ func symmetricNames() []string {
 	return out
 }
 
-// predicateRank is p's position in extract.Predicates.
+// predicateRank is p's position in polgraph.Predicates.
 func predicateRank(p string) int {
-	return slices.Index(extract.Predicates, extract.Predicate(p))
+	return slices.Index(polgraph.Predicates, polgraph.Predicate(p))
 }
 
-// categoryRank is the position of c's first predicate in extract.Predicates.
+// categoryRank is the position of c's first predicate in polgraph.Predicates.
 func categoryRank(c string) int {
-	return slices.IndexFunc(extract.Predicates, func(p extract.Predicate) bool { return string(p.Category()) == c })
+	return slices.IndexFunc(polgraph.Predicates, func(p polgraph.Predicate) bool { return string(p.Category()) == c })
 }
 
 // actorRef reads id, name, type and country, each prefixed.

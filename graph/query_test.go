@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // queryFixture is the known graph of the query tests, under a test's
@@ -35,47 +35,47 @@ func newQueryFixture(t *testing.T, l *Loader, p string) queryFixture {
 		}
 		return -1
 	}, strings.ToLower(p))
-	actor := func(id, name string, typ extract.ActorType, country string, aliases ...string) extract.Actor {
-		return extract.Actor{ID: p + id, Name: tag + " " + name, Type: typ, Country: country,
+	actor := func(id, name string, typ polgraph.ActorType, country string, aliases ...string) polgraph.Actor {
+		return polgraph.Actor{ID: p + id, Name: tag + " " + name, Type: typ, Country: country,
 			Aliases: append([]string{tag + " " + name}, aliases...), Mentions: 1}
 	}
-	a := actor("a", "Alpha", extract.Country, "AAA", tag+" Alphaland")
-	b := actor("b", "Beta", extract.Country, "BBB")
-	c := actor("c", "Carol", extract.Person, "AAA")
-	c.Roles = []extract.Role{{Title: "President", Of: p + "a", From: "2191-01-01"}}
-	d := actor("d", "Dave", extract.Person, "BBB")
-	e := actor("e", "Echo (Org)", extract.Organization, "")
-	twin1 := actor("twin1", "Twin One", extract.Person, "", tag+" Twin")
-	twin2 := actor("twin2", "Twin Two", extract.Person, "", tag+" Twin")
-	rel := func(s string, pr extract.Predicate, o string, m extract.Modality, conf float64, role, sentence string) extract.Relation {
-		return extract.Relation{Subject: p + s, Predicate: pr, Object: p + o, Category: pr.Category(), Modality: m, Role: role,
-			Evidence: extract.Evidence{Sentence: sentence, Start: 0, End: len(sentence), Trigger: "t", Confidence: conf}}
+	a := actor("a", "Alpha", polgraph.Country, "AAA", tag+" Alphaland")
+	b := actor("b", "Beta", polgraph.Country, "BBB")
+	c := actor("c", "Carol", polgraph.Person, "AAA")
+	c.Roles = []polgraph.Role{{Title: "President", Of: p + "a", From: "2191-01-01"}}
+	d := actor("d", "Dave", polgraph.Person, "BBB")
+	e := actor("e", "Echo (Org)", polgraph.Organization, "")
+	twin1 := actor("twin1", "Twin One", polgraph.Person, "", tag+" Twin")
+	twin2 := actor("twin2", "Twin Two", polgraph.Person, "", tag+" Twin")
+	rel := func(s string, pr polgraph.Predicate, o string, m polgraph.Modality, conf float64, role, sentence string) polgraph.Relation {
+		return polgraph.Relation{Subject: p + s, Predicate: pr, Object: p + o, Category: pr.Category(), Modality: m, Role: role,
+			Evidence: polgraph.Evidence{Sentence: sentence, Start: 0, End: len(sentence), Trigger: "t", Confidence: conf}}
 	}
-	art := func(id, date string, actors []extract.Actor, rels ...extract.Relation) extract.Result {
-		return extract.Result{Article: extract.Article{ID: p + id, Title: id, Published: date}, Actors: actors, Relations: rels}
+	art := func(id, date string, actors []polgraph.Actor, rels ...polgraph.Relation) polgraph.Result {
+		return polgraph.Result{Article: polgraph.Article{ID: p + id, Title: id, Published: date}, Actors: actors, Relations: rels}
 	}
-	results := []extract.Result{
-		art("art1", "2191-05-10", []extract.Actor{a, b, c},
-			rel("c", extract.Leads, "a", extract.Asserted, 0.9, "President", "President Carol of Alpha spoke."),
-			rel("a", extract.Criticized, "b", extract.Asserted, 0.85, "", "Alpha criticised Beta.")),
-		art("art2", "2191-05-20", []extract.Actor{a, b},
-			rel("a", extract.Criticized, "b", extract.Intended, 0.7, "", "Alpha plans to criticise Beta."),
-			rel("a", extract.MetWith, "b", extract.Asserted, 0.8, "", "Alpha met Beta.")),
-		art("art3", "2192-02-03", []extract.Actor{a, b, c, d},
-			rel("b", extract.Sanctioned, "a", extract.Asserted, 0.85, "", "Beta imposed sanctions on Alpha."),
-			rel("a", extract.AgreedWith, "b", extract.Negated, 0.7, "", "Alpha did not sign a deal with Beta."),
-			rel("d", extract.Supported, "c", extract.Asserted, 0.85, "", "Dave backed Carol.")),
-		art("art4", "2192-02-15", []extract.Actor{b, d, e},
-			rel("b", extract.Attacked, "e", extract.Possible, 0.6, "", "Beta may have attacked Echo."),
-			rel("d", extract.OfficialOf, "b", extract.Asserted, 0.85, "Minister", "Dave, the minister of Beta, spoke.")),
-		art("art5", "", []extract.Actor{a, c, e, twin1, twin2},
-			rel("a", extract.CooperatedWith, "e", extract.Asserted, 0.75, "", "Alpha cooperated with Echo."),
-			rel("e", extract.Supported, "c", extract.Asserted, 0.85, "", "Echo backed Carol.")),
+	results := []polgraph.Result{
+		art("art1", "2191-05-10", []polgraph.Actor{a, b, c},
+			rel("c", polgraph.Leads, "a", polgraph.Asserted, 0.9, "President", "President Carol of Alpha spoke."),
+			rel("a", polgraph.Criticized, "b", polgraph.Asserted, 0.85, "", "Alpha criticised Beta.")),
+		art("art2", "2191-05-20", []polgraph.Actor{a, b},
+			rel("a", polgraph.Criticized, "b", polgraph.Intended, 0.7, "", "Alpha plans to criticise Beta."),
+			rel("a", polgraph.MetWith, "b", polgraph.Asserted, 0.8, "", "Alpha met Beta.")),
+		art("art3", "2192-02-03", []polgraph.Actor{a, b, c, d},
+			rel("b", polgraph.Sanctioned, "a", polgraph.Asserted, 0.85, "", "Beta imposed sanctions on Alpha."),
+			rel("a", polgraph.AgreedWith, "b", polgraph.Negated, 0.7, "", "Alpha did not sign a deal with Beta."),
+			rel("d", polgraph.Supported, "c", polgraph.Asserted, 0.85, "", "Dave backed Carol.")),
+		art("art4", "2192-02-15", []polgraph.Actor{b, d, e},
+			rel("b", polgraph.Attacked, "e", polgraph.Possible, 0.6, "", "Beta may have attacked Echo."),
+			rel("d", polgraph.OfficialOf, "b", polgraph.Asserted, 0.85, "Minister", "Dave, the minister of Beta, spoke.")),
+		art("art5", "", []polgraph.Actor{a, c, e, twin1, twin2},
+			rel("a", polgraph.CooperatedWith, "e", polgraph.Asserted, 0.75, "", "Alpha cooperated with Echo."),
+			rel("e", polgraph.Supported, "c", polgraph.Asserted, 0.85, "", "Echo backed Carol.")),
 	}
 	if _, err := l.Write(context.Background(), results); err != nil {
 		t.Fatal(err)
 	}
-	ref := func(x extract.Actor) ActorRef {
+	ref := func(x polgraph.Actor) ActorRef {
 		return ActorRef{ID: x.ID, Name: x.Name, Type: string(x.Type), Country: x.Country}
 	}
 	return queryFixture{p: p, tag: tag, a: ref(a), b: ref(b), c: ref(c), d: ref(d), e: ref(e)}
@@ -385,7 +385,7 @@ func TestQueryDyadBalance(t *testing.T) {
 }
 
 func TestQueryBalanceWeights(t *testing.T) {
-	for _, p := range extract.Predicates {
+	for _, p := range polgraph.Predicates {
 		if _, ok := BalanceWeights[p.Category()]; !ok {
 			t.Errorf("no balance weight for %s (category %s)", p, p.Category())
 		}

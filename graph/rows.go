@@ -11,7 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // This file turns a batch of extract.Results into the rows that both the
@@ -89,12 +89,12 @@ func nonNil(s []string) []string {
 // kbRole encodes a knowledge-base role as one string property element:
 // title, of, from and to separated by tabs (a tab inside a field becomes a
 // space). Roll-ups read it back with split() to find a role's from and to.
-func kbRole(r extract.Role) string {
+func kbRole(r polgraph.Role) string {
 	clean := func(s string) string { return strings.ReplaceAll(s, "\t", " ") }
 	return clean(r.Title) + "\t" + clean(r.Of) + "\t" + clean(r.From) + "\t" + clean(r.To)
 }
 
-func newActorRow(a extract.Actor) *actorRow {
+func newActorRow(a polgraph.Actor) *actorRow {
 	row := &actorRow{id: a.ID, name: a.Name, typ: string(a.Type), country: a.Country}
 	for _, al := range a.Aliases {
 		if al != "" {
@@ -116,12 +116,12 @@ type claimRow struct {
 	a, b      string // roll-up ends: subject and object, in canonical order when symmetric
 	article   string
 	published string
-	rel       extract.Relation
+	rel       polgraph.Relation
 }
 
 // claimID is a stable hash of what makes a claim the same claim, so that a
 // re-load finds the node it wrote before.
-func claimID(article string, r extract.Relation) string {
+func claimID(article string, r polgraph.Relation) string {
 	h := sha256.New()
 	var n [8]byte
 	for _, f := range []string{article, r.Subject, string(r.Predicate), r.Object,
@@ -135,18 +135,18 @@ func claimID(article string, r extract.Relation) string {
 
 // rollUpEnds returns the ends of the roll-up a relation adds to: subject and
 // object, swapped for a symmetric predicate when the object's id is smaller.
-func rollUpEnds(r extract.Relation) (a, b string) {
+func rollUpEnds(r polgraph.Relation) (a, b string) {
 	if r.Predicate.Symmetric() && r.Object < r.Subject {
 		return r.Object, r.Subject
 	}
 	return r.Subject, r.Object
 }
 
-func rollUpKey(a string, p extract.Predicate, b string) string {
+func rollUpKey(a string, p polgraph.Predicate, b string) string {
 	return a + "|" + string(p) + "|" + b
 }
 
-func newClaimRow(art extract.Article, r extract.Relation) claimRow {
+func newClaimRow(art polgraph.Article, r polgraph.Relation) claimRow {
 	a, b := rollUpEnds(r)
 	return claimRow{
 		id:        claimID(art.ID, r),
@@ -184,7 +184,7 @@ func (c claimRow) props() map[string]any {
 // claimBefore orders two claims with the same id, so that duplicates within
 // an article resolve the same way whatever their order: higher confidence,
 // then the smaller rule, role, sentence.
-func claimBefore(x, y extract.Relation) bool {
+func claimBefore(x, y polgraph.Relation) bool {
 	if x.Confidence != y.Confidence {
 		return x.Confidence > y.Confidence
 	}
@@ -205,7 +205,7 @@ type mention struct {
 
 // An articleRow is one valid article with its mentions and claims.
 type articleRow struct {
-	art      extract.Article
+	art      polgraph.Article
 	mentions []mention
 	claims   []claimRow
 }
@@ -236,7 +236,7 @@ type prepared struct {
 // modality, dangling or repeated actor, confidence out of range) is skipped
 // alone. Each is logged at warn level and counted in rejected. When an
 // article id repeats within the batch, the last one wins, as if loaded later.
-func prepare(batch []extract.Result, log *slog.Logger) prepared {
+func prepare(batch []polgraph.Result, log *slog.Logger) prepared {
 	var p prepared
 	last := make(map[string]int, len(batch))
 	for i, r := range batch {
@@ -247,7 +247,7 @@ func prepare(batch []extract.Result, log *slog.Logger) prepared {
 		if last[r.Article.ID] != i {
 			continue
 		}
-		bare := extract.Result{Article: r.Article, Actors: r.Actors}
+		bare := polgraph.Result{Article: r.Article, Actors: r.Actors}
 		if err := bare.Validate(); err != nil {
 			log.Warn("article rejected", "article", r.Article.ID, "err", err)
 			p.rejected++
@@ -273,7 +273,7 @@ func prepare(batch []extract.Result, log *slog.Logger) prepared {
 		}
 		byID := make(map[string]int)
 		for j, rel := range r.Relations {
-			one := extract.Result{Article: r.Article, Actors: r.Actors, Relations: []extract.Relation{rel}}
+			one := polgraph.Result{Article: r.Article, Actors: r.Actors, Relations: []polgraph.Relation{rel}}
 			if err := one.Validate(); err != nil {
 				err = fmt.Errorf("relation %d: %s", j, strings.TrimPrefix(err.Error(), "relation 0: "))
 				log.Warn("relation rejected", "article", r.Article.ID, "predicate", string(rel.Predicate), "err", err)
@@ -305,22 +305,22 @@ func prepare(batch []extract.Result, log *slog.Logger) prepared {
 // aggregation over them) and adds the batch's claims.
 type rollUp struct {
 	a, b        string
-	p           extract.Predicate
+	p           polgraph.Predicate
 	n, articles int
 	first, last string // earliest and latest non-empty published date
-	modality    map[extract.Modality]int
+	modality    map[polgraph.Modality]int
 	confidence  float64
 	roles       map[string]int // non-empty claim roles and how often
 	eid         string         // element id of the stored roll-up it started from, if any
 }
 
-func newRollUp(a string, p extract.Predicate, b string) *rollUp {
-	return &rollUp{a: a, b: b, p: p, modality: make(map[extract.Modality]int), roles: make(map[string]int)}
+func newRollUp(a string, p polgraph.Predicate, b string) *rollUp {
+	return &rollUp{a: a, b: b, p: p, modality: make(map[polgraph.Modality]int), roles: make(map[string]int)}
 }
 
 // carriesRoles reports whether the predicate's roll-ups carry role, roles,
 // roleCounts, from and to.
-func carriesRoles(p extract.Predicate) bool { return p == extract.Leads || p == extract.OfficialOf }
+func carriesRoles(p polgraph.Predicate) bool { return p == polgraph.Leads || p == polgraph.OfficialOf }
 
 // restore starts ru from the properties of its stored roll-up. It reports
 // false when they cannot be continued (a roll-up that carries a role but
@@ -332,7 +332,7 @@ func (ru *rollUp) restore(eid string, props map[string]any) bool {
 	ru.n, ru.articles = num("count"), num("articles")
 	ru.first, _ = props["firstSeen"].(string)
 	ru.last, _ = props["lastSeen"].(string)
-	for _, m := range []extract.Modality{extract.Asserted, extract.Negated, extract.Intended, extract.Possible} {
+	for _, m := range []polgraph.Modality{polgraph.Asserted, polgraph.Negated, polgraph.Intended, polgraph.Possible} {
 		ru.modality[m] = num(string(m))
 	}
 	ru.confidence, _ = props["confidence"].(float64)
@@ -431,10 +431,10 @@ func (ru *rollUp) props(kbRoles []string) map[string]any {
 	m := map[string]any{
 		"count":      int64(ru.n),
 		"articles":   int64(ru.articles),
-		"asserted":   int64(ru.modality[extract.Asserted]),
-		"negated":    int64(ru.modality[extract.Negated]),
-		"intended":   int64(ru.modality[extract.Intended]),
-		"possible":   int64(ru.modality[extract.Possible]),
+		"asserted":   int64(ru.modality[polgraph.Asserted]),
+		"negated":    int64(ru.modality[polgraph.Negated]),
+		"intended":   int64(ru.modality[polgraph.Intended]),
+		"possible":   int64(ru.modality[polgraph.Possible]),
 		"confidence": ru.confidence,
 	}
 	role := ru.role()

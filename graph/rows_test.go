@@ -7,12 +7,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 func TestRollUpTerm(t *testing.T) {
 	kb := func(title, of, from, to string) string {
-		return kbRole(extract.Role{Title: title, Of: of, From: from, To: to})
+		return kbRole(polgraph.Role{Title: title, Of: of, From: from, To: to})
 	}
 	for _, tc := range []struct {
 		name     string
@@ -30,7 +30,7 @@ func TestRollUpTerm(t *testing.T) {
 		{"unknown start", "President", []string{kb("President", "iran", "", "2021")}, "", "2021"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ru := newRollUp("x", extract.Leads, "iran")
+			ru := newRollUp("x", polgraph.Leads, "iran")
 			from, to := ru.term(tc.role, tc.kbRoles)
 			if from != tc.from || to != tc.to {
 				t.Errorf("term = %q, %q; want %q, %q", from, to, tc.from, tc.to)
@@ -40,17 +40,17 @@ func TestRollUpTerm(t *testing.T) {
 }
 
 func TestRollUpProps(t *testing.T) {
-	art := func(id, date string) extract.Article { return extract.Article{ID: id, Published: date} }
-	rel := func(m extract.Modality, role string, conf float64, start int) extract.Relation {
-		return extract.Relation{Subject: "a", Predicate: extract.Leads, Object: "b", Category: extract.Leads.Category(),
-			Modality: m, Role: role, Evidence: extract.Evidence{Start: start, Confidence: conf}}
+	art := func(id, date string) polgraph.Article { return polgraph.Article{ID: id, Published: date} }
+	rel := func(m polgraph.Modality, role string, conf float64, start int) polgraph.Relation {
+		return polgraph.Relation{Subject: "a", Predicate: polgraph.Leads, Object: "b", Category: polgraph.Leads.Category(),
+			Modality: m, Role: role, Evidence: polgraph.Evidence{Start: start, Confidence: conf}}
 	}
-	ru := newRollUp("a", extract.Leads, "b")
-	ru.add(newClaimRow(art("1", "2024-02-01"), rel(extract.Asserted, "Leader", 0.5, 0)), true)
-	ru.add(newClaimRow(art("1", "2024-02-01"), rel(extract.Possible, "President", 0.9, 1)), false)
-	ru.add(newClaimRow(art("2", ""), rel(extract.Negated, "President", 0.1, 0)), true)
-	ru.add(newClaimRow(art("3", "2023-12-31"), rel(extract.Asserted, "Leader", 0.2, 0)), true)
-	got := ru.props([]string{kbRole(extract.Role{Title: "leader", Of: "b", From: "2020"})})
+	ru := newRollUp("a", polgraph.Leads, "b")
+	ru.add(newClaimRow(art("1", "2024-02-01"), rel(polgraph.Asserted, "Leader", 0.5, 0)), true)
+	ru.add(newClaimRow(art("1", "2024-02-01"), rel(polgraph.Possible, "President", 0.9, 1)), false)
+	ru.add(newClaimRow(art("2", ""), rel(polgraph.Negated, "President", 0.1, 0)), true)
+	ru.add(newClaimRow(art("3", "2023-12-31"), rel(polgraph.Asserted, "Leader", 0.2, 0)), true)
+	got := ru.props([]string{kbRole(polgraph.Role{Title: "leader", Of: "b", From: "2020"})})
 	want := map[string]any{"count": int64(4), "articles": int64(3), "firstSeen": "2023-12-31", "lastSeen": "2024-02-01",
 		"asserted": int64(2), "negated": int64(1), "intended": int64(0), "possible": int64(1), "confidence": 0.9,
 		"role": "Leader", "from": "2020", // Leader and President tie at 2: the smaller wins
@@ -72,8 +72,8 @@ func TestRollUpProps(t *testing.T) {
 			stored[k] = v
 		}
 	}
-	more := newClaimRow(art("4", "2025-01-01"), rel(extract.Asserted, "President", 0.95, 0))
-	cont := newRollUp("a", extract.Leads, "b")
+	more := newClaimRow(art("4", "2025-01-01"), rel(polgraph.Asserted, "President", 0.95, 0))
+	cont := newRollUp("a", polgraph.Leads, "b")
 	if !cont.restore("eid-1", stored) {
 		t.Fatal("restore refused a complete roll-up")
 	}
@@ -87,26 +87,26 @@ func TestRollUpProps(t *testing.T) {
 	}
 	// A roll-up with a role but no roleCounts (written before they were
 	// kept) cannot be continued.
-	if newRollUp("a", extract.Leads, "b").restore("eid-2", map[string]any{"count": int64(1), "role": "President"}) {
+	if newRollUp("a", polgraph.Leads, "b").restore("eid-2", map[string]any{"count": int64(1), "role": "President"}) {
 		t.Error("restore accepted a roll-up without roleCounts")
 	}
 	// Roles only for LEADS and OFFICIAL_OF.
-	ru = newRollUp("a", extract.MetWith, "b")
-	ru.add(newClaimRow(art("1", ""), extract.Relation{Predicate: extract.MetWith, Role: "Host", Modality: extract.Intended}), true)
+	ru = newRollUp("a", polgraph.MetWith, "b")
+	ru.add(newClaimRow(art("1", ""), polgraph.Relation{Predicate: polgraph.MetWith, Role: "Host", Modality: polgraph.Intended}), true)
 	if got := ru.props(nil); got["role"] != nil || got["roles"] != nil || got["firstSeen"] != nil || got["intended"] != int64(1) {
 		t.Errorf("MET_WITH props %v", got)
 	}
 }
 
 func TestClaimKeyAndID(t *testing.T) {
-	r := extract.Relation{Subject: "usa", Predicate: extract.MetWith, Object: "iran", Modality: extract.Asserted,
-		Evidence: extract.Evidence{Start: 1, End: 9, Trigger: "met"}}
-	c := newClaimRow(extract.Article{ID: "art"}, r)
+	r := polgraph.Relation{Subject: "usa", Predicate: polgraph.MetWith, Object: "iran", Modality: polgraph.Asserted,
+		Evidence: polgraph.Evidence{Start: 1, End: 9, Trigger: "met"}}
+	c := newClaimRow(polgraph.Article{ID: "art"}, r)
 	if c.key != "iran|MET_WITH|usa" || c.a != "iran" || c.b != "usa" {
 		t.Errorf("symmetric key %q (%s, %s), want canonical order", c.key, c.a, c.b)
 	}
-	r.Predicate, r.Category = extract.Criticized, extract.Criticized.Category()
-	if c := newClaimRow(extract.Article{ID: "art"}, r); c.key != "usa|CRITICIZED|iran" {
+	r.Predicate, r.Category = polgraph.Criticized, polgraph.Criticized.Category()
+	if c := newClaimRow(polgraph.Article{ID: "art"}, r); c.key != "usa|CRITICIZED|iran" {
 		t.Errorf("directed key %q", c.key)
 	}
 	// The id depends on every identifying field and on nothing else, and
@@ -120,13 +120,13 @@ func TestClaimKeyAndID(t *testing.T) {
 	if claimID("art", r2) != base {
 		t.Error("id depends on confidence, sentence or rule")
 	}
-	for i, f := range []func(*extract.Relation){
-		func(r *extract.Relation) { r.Subject = "usa2" },
-		func(r *extract.Relation) { r.Object = "ira" },
-		func(r *extract.Relation) { r.Modality = extract.Negated },
-		func(r *extract.Relation) { r.Start = 2 },
-		func(r *extract.Relation) { r.End = 10 },
-		func(r *extract.Relation) { r.Trigger = "meets" },
+	for i, f := range []func(*polgraph.Relation){
+		func(r *polgraph.Relation) { r.Subject = "usa2" },
+		func(r *polgraph.Relation) { r.Object = "ira" },
+		func(r *polgraph.Relation) { r.Modality = polgraph.Negated },
+		func(r *polgraph.Relation) { r.Start = 2 },
+		func(r *polgraph.Relation) { r.End = 10 },
+		func(r *polgraph.Relation) { r.Trigger = "meets" },
 	} {
 		r3 := r
 		f(&r3)
@@ -134,30 +134,30 @@ func TestClaimKeyAndID(t *testing.T) {
 			t.Errorf("change %d keeps the id", i)
 		}
 	}
-	if claimID("ab", extract.Relation{Subject: "c"}) == claimID("a", extract.Relation{Subject: "bc"}) {
+	if claimID("ab", polgraph.Relation{Subject: "c"}) == claimID("a", polgraph.Relation{Subject: "bc"}) {
 		t.Error("fields run into each other")
 	}
 }
 
 func TestPrepare(t *testing.T) {
 	rec := &logRecorder{}
-	a := func(id string, typ extract.ActorType) extract.Actor {
-		return extract.Actor{ID: id, Name: strings.ToUpper(id), Type: typ, Mentions: 2}
+	a := func(id string, typ polgraph.ActorType) polgraph.Actor {
+		return polgraph.Actor{ID: id, Name: strings.ToUpper(id), Type: typ, Mentions: 2}
 	}
-	rel := func(s string, p extract.Predicate, o string) extract.Relation {
-		return extract.Relation{Subject: s, Predicate: p, Object: o, Category: p.Category(), Modality: extract.Asserted,
-			Evidence: extract.Evidence{Confidence: 0.5, Trigger: fmt.Sprint(s, p, o)}}
+	rel := func(s string, p polgraph.Predicate, o string) polgraph.Relation {
+		return polgraph.Relation{Subject: s, Predicate: p, Object: o, Category: p.Category(), Modality: polgraph.Asserted,
+			Evidence: polgraph.Evidence{Confidence: 0.5, Trigger: fmt.Sprint(s, p, o)}}
 	}
-	dup := rel("x", extract.MetWith, "y")
+	dup := rel("x", polgraph.MetWith, "y")
 	dupLow := dup
 	dupLow.Confidence, dupLow.Sentence = 0.2, "lower"
-	p := prepare([]extract.Result{
-		{Article: extract.Article{ID: "1", Text: "dropped"}, Actors: []extract.Actor{a("x", extract.Person), a("y", extract.Country), a("x", extract.Person)},
-			Relations: []extract.Relation{dupLow, dup, rel("x", "HUGGED", "y"), rel("x", extract.Attacked, "x"), rel("x", extract.Aided, "z")}},
-		{Article: extract.Article{ID: ""}},
-		{Article: extract.Article{ID: "2"}, Actors: []extract.Actor{a("q", "Robot")}},
-		{Article: extract.Article{ID: "3", Title: "first"}},
-		{Article: extract.Article{ID: "3", Title: "second"}},
+	p := prepare([]polgraph.Result{
+		{Article: polgraph.Article{ID: "1", Text: "dropped"}, Actors: []polgraph.Actor{a("x", polgraph.Person), a("y", polgraph.Country), a("x", polgraph.Person)},
+			Relations: []polgraph.Relation{dupLow, dup, rel("x", "HUGGED", "y"), rel("x", polgraph.Attacked, "x"), rel("x", polgraph.Aided, "z")}},
+		{Article: polgraph.Article{ID: ""}},
+		{Article: polgraph.Article{ID: "2"}, Actors: []polgraph.Actor{a("q", "Robot")}},
+		{Article: polgraph.Article{ID: "3", Title: "first"}},
+		{Article: polgraph.Article{ID: "3", Title: "second"}},
 	}, slog.New(rec))
 	if p.rejected != 5 || len(p.articles) != 2 || len(p.actors) != 2 {
 		t.Fatalf("rejected %d, articles %d, actors %d; want 5, 2, 2", p.rejected, len(p.articles), len(p.actors))

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/internal/testenv"
 )
 
@@ -37,32 +37,32 @@ func TestUntrustedJSONLThroughLoad(t *testing.T) {
 	big := strings.Repeat("A hundred kilobytes of sentence: \"'`${}\\\n ", 100*1024/40)
 	sid := p + "s `'}) DETACH DELETE n //"
 	oid := p + "o\n$x\u202e"
-	var rels []extract.Relation
+	var rels []polgraph.Relation
 	for i, s := range append(slices.Clone(hostile), big) {
-		rels = append(rels, extract.Relation{Subject: sid, Predicate: extract.OfficialOf, Object: oid,
-			Category: extract.OfficialOf.Category(), Modality: extract.Asserted, Role: s,
-			Evidence: extract.Evidence{Sentence: s, Start: i, End: i + len(s), Trigger: s, Confidence: 0.5, Rule: s}})
+		rels = append(rels, polgraph.Relation{Subject: sid, Predicate: polgraph.OfficialOf, Object: oid,
+			Category: polgraph.OfficialOf.Category(), Modality: polgraph.Asserted, Role: s,
+			Evidence: polgraph.Evidence{Sentence: s, Start: i, End: i + len(s), Trigger: s, Confidence: 0.5, Rule: s}})
 	}
-	good := extract.Result{
-		Article: extract.Article{ID: p + "art '}) DETACH DELETE n //", Title: strings.Join(hostile, "|"),
+	good := polgraph.Result{
+		Article: polgraph.Article{ID: p + "art '}) DETACH DELETE n //", Title: strings.Join(hostile, "|"),
 			URL: "https://example.org/?q='})%20DETACH%20DELETE%20n%20//&x=\"`", Source: hostile[1], Published: "2024-07-28"},
-		Actors: []extract.Actor{
-			{ID: sid, Name: hostile[4], Type: extract.Person, Country: hostile[0], Aliases: hostile, Mentions: 2,
-				Roles: []extract.Role{{Title: hostile[5], Of: oid, From: "2019"}}},
-			{ID: oid, Name: hostile[6], Type: extract.Organization, Aliases: []string{big}, Mentions: 1},
+		Actors: []polgraph.Actor{
+			{ID: sid, Name: hostile[4], Type: polgraph.Person, Country: hostile[0], Aliases: hostile, Mentions: 2,
+				Roles: []polgraph.Role{{Title: hostile[5], Of: oid, From: "2019"}}},
+			{ID: oid, Name: hostile[6], Type: polgraph.Organization, Aliases: []string{big}, Mentions: 1},
 		},
 		Relations: rels,
 	}
 	unknown := good
 	unknown.Article.ID = p + "unknown"
-	unknown.Relations = []extract.Relation{rels[0], rels[1]}
+	unknown.Relations = []polgraph.Relation{rels[0], rels[1]}
 	unknown.Relations[1].Predicate = "BEFRIENDED"
 	injected := good
 	injected.Article.ID = p + "injected"
-	injected.Relations = []extract.Relation{rels[0]}
+	injected.Relations = []polgraph.Relation{rels[0]}
 	injected.Relations[0].Predicate = "MET_WITH]->() MATCH (n) DETACH DELETE n //"
 	var lines []string
-	for _, r := range []extract.Result{good, unknown, injected} {
+	for _, r := range []polgraph.Result{good, unknown, injected} {
 		b, err := json.Marshal(r)
 		if err != nil {
 			t.Fatal(err)
@@ -139,7 +139,7 @@ func TestUntrustedJSONLThroughLoad(t *testing.T) {
 	// Labels and relationship types come from polgraph, never from input.
 	known := map[string]bool{"Actor": true, "Person": true, "Country": true, "Organization": true, "Article": true, "Claim": true,
 		"MENTIONS": true, "STATES": true, "SUBJECT": true, "OBJECT": true}
-	for _, pr := range extract.Predicates {
+	for _, pr := range polgraph.Predicates {
 		known[string(pr)] = true
 	}
 	for _, row := range query(t, l, `MATCH (n) WHERE coalesce(n.article, n.id) STARTS WITH $p

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/*")
@@ -80,7 +80,7 @@ func articleLines(t *testing.T, stdout string) string {
 	t.Helper()
 	var b strings.Builder
 	for line := range strings.Lines(stdout) {
-		var res extract.Result
+		var res polgraph.Result
 		if err := json.Unmarshal([]byte(line), &res); err != nil {
 			t.Fatalf("output line is not a result: %v\n%s", err, line)
 		}

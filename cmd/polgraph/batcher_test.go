@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // recordingWriter records the batches it is given (by first article id)
@@ -21,7 +21,7 @@ type recordingWriter struct {
 	failAt   int
 }
 
-func (w *recordingWriter) write(_ context.Context, rs []extract.Result) error {
+func (w *recordingWriter) write(_ context.Context, rs []polgraph.Result) error {
 	w.mu.Lock()
 	w.batches = append(w.batches, fmt.Sprintf("%s+%d", rs[0].Article.ID, len(rs)))
 	n := len(w.batches)
@@ -38,8 +38,8 @@ func (w *recordingWriter) write(_ context.Context, rs []extract.Result) error {
 	return nil
 }
 
-func results(n int) []extract.Result {
-	rs := make([]extract.Result, n)
+func results(n int) []polgraph.Result {
+	rs := make([]polgraph.Result, n)
 	for i := range rs {
 		rs[i].Article.ID = fmt.Sprint("a", i)
 	}

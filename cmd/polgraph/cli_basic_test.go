@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/internal/testenv"
 )
 
@@ -68,7 +68,7 @@ func TestExtractSeed(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	var res extract.Result
+	var res polgraph.Result
 	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
 		t.Fatalf("output is not one JSON object: %v\n%s", err, r.stdout)
 	}

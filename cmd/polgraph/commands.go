@@ -13,10 +13,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/config"
 	"github.com/polgraph/polgraph/corpus"
 	"github.com/polgraph/polgraph/evaluate"
-	"github.com/polgraph/polgraph/extract"
 	"github.com/polgraph/polgraph/graph"
 )
 
@@ -134,9 +134,9 @@ the trigger that produced it.`,
 			bw := bufio.NewWriterSize(w, 1<<16)
 			enc := json.NewEncoder(bw)
 			enc.SetEscapeHTML(false)
-			emit := func(r extract.Result) error { return enc.Encode(r) }
+			emit := func(r polgraph.Result) error { return enc.Encode(r) }
 			if explain {
-				emit = func(r extract.Result) error { return writeExplain(bw, r) }
+				emit = func(r polgraph.Result) error { return writeExplain(bw, r) }
 			}
 			t := &tally{start: time.Now()}
 			err = a.stream(cmd.Context(), cfg, inputsOrStdin(args), x, cfg.WorkerCount(), nil, emit, t)
@@ -158,7 +158,7 @@ the trigger that produced it.`,
 }
 
 // writeExplain prints one block per article and a line per relation.
-func writeExplain(w io.Writer, r extract.Result) error {
+func writeExplain(w io.Writer, r polgraph.Result) error {
 	fmt.Fprintf(w, "# %s  %s\n", r.Article.ID, r.Article.Title)
 	names := map[string]string{}
 	for _, a := range r.Actors {
@@ -230,15 +230,15 @@ func (a *app) schemaCmd() *cobra.Command {
 // stops every later write and is returned by the next add, flush or drain.
 type batcher struct {
 	n     int
-	buf   []extract.Result
-	write func(context.Context, []extract.Result) error
+	buf   []polgraph.Result
+	write func(context.Context, []polgraph.Result) error
 	async bool
 
 	inFlight chan error // the write in flight, if any
 	err      error      // the first write error
 }
 
-func (b *batcher) add(ctx context.Context, r extract.Result) error {
+func (b *batcher) add(ctx context.Context, r polgraph.Result) error {
 	if b.err != nil {
 		return b.err
 	}
@@ -255,7 +255,7 @@ func (b *batcher) flush(ctx context.Context) error {
 		return err
 	}
 	batch := b.buf
-	b.buf = make([]extract.Result, 0, b.n)
+	b.buf = make([]polgraph.Result, 0, b.n)
 	if !b.async {
 		b.err = b.write(ctx, batch)
 		return b.err
@@ -287,7 +287,7 @@ func (b *batcher) drain(ctx context.Context) error {
 // and no resume check (nothing is connected to).
 func (a *app) sink(ctx context.Context, cfg config.Config, dry, reload bool, stats *graph.Stats) (*batcher, skipFunc, func(), error) {
 	if dry {
-		b := &batcher{n: cfg.Load.BatchSize, write: func(_ context.Context, rs []extract.Result) error {
+		b := &batcher{n: cfg.Load.BatchSize, write: func(_ context.Context, rs []polgraph.Result) error {
 			for i := range rs {
 				if err := rs[i].Validate(); err != nil {
 					a.log.Warn("invalid record", "article", rs[i].Article.ID, "err", err)
@@ -302,7 +302,7 @@ func (a *app) sink(ctx context.Context, cfg config.Config, dry, reload bool, sta
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	b := &batcher{n: cfg.Load.BatchSize, async: true, write: func(ctx context.Context, rs []extract.Result) error {
+	b := &batcher{n: cfg.Load.BatchSize, async: true, write: func(ctx context.Context, rs []polgraph.Result) error {
 		s, err := l.Write(ctx, rs)
 		*stats = stats.Add(s)
 		if err != nil && ctx.Err() == nil {
@@ -367,7 +367,7 @@ read. See 'polgraph --help' for exit codes.`,
 			t := &tally{start: time.Now()}
 			p := a.startProgress(t, inputs)
 			err = a.stream(ctx, cfg, inputs, x, cfg.WorkerCount(), skip,
-				func(r extract.Result) error { return b.add(wctx, r) }, t)
+				func(r polgraph.Result) error { return b.add(wctx, r) }, t)
 			if ferr := b.drain(wctx); ferr != nil && (err == nil || errors.Is(err, context.Canceled)) {
 				err = ferr
 			}
@@ -458,7 +458,7 @@ func (a *app) loadLines(ctx context.Context, path string, r io.Reader, maxBytes 
 	skip skipFunc, b *batcher, wctx context.Context, t *tally) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	limit := int(3*maxBytes + 1<<20)
-	var chunk []extract.Result
+	var chunk []polgraph.Result
 	flush := func() error {
 		if len(chunk) == 0 {
 			return nil
@@ -513,7 +513,7 @@ func (a *app) loadLines(ctx context.Context, path string, r io.Reader, maxBytes 
 			bad(fmt.Sprintf("line longer than %d bytes", limit))
 		case len(strings.TrimSpace(string(data))) == 0:
 		default:
-			var res extract.Result
+			var res polgraph.Result
 			if jerr := json.Unmarshal(data, &res); jerr != nil {
 				bad("malformed JSON: " + jerr.Error())
 			} else if verr := res.Validate(); verr != nil {
@@ -638,9 +638,9 @@ articles to extract now as INPUT.`,
 				for _, id := range g.IDs() {
 					want[id] = true
 				}
-				var results []extract.Result
+				var results []polgraph.Result
 				t := &tally{start: time.Now()}
-				err = a.stream(cmd.Context(), cfg, args, x, cfg.WorkerCount(), nil, func(r extract.Result) error {
+				err = a.stream(cmd.Context(), cfg, args, x, cfg.WorkerCount(), nil, func(r polgraph.Result) error {
 					if want[r.Article.ID] {
 						results = append(results, r)
 					}
@@ -717,7 +717,7 @@ server of 'make neo4j-up', 'make neo4j-import DIR=...' does all of it.`,
 				return &exitError{exitFailure, err}
 			}
 			var stats graph.Stats
-			b := &batcher{n: cfg.Load.BatchSize, write: func(ctx context.Context, rs []extract.Result) error {
+			b := &batcher{n: cfg.Load.BatchSize, write: func(ctx context.Context, rs []polgraph.Result) error {
 				s, err := ex.Write(ctx, rs)
 				stats = stats.Add(s)
 				return err

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/graph"
 	"github.com/polgraph/polgraph/internal/testenv"
 )
@@ -73,7 +73,7 @@ func withPrefix(t *testing.T, src, prefix string) (string, []string) {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
-		var r extract.Result
+		var r polgraph.Result
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatal(err)
 		}

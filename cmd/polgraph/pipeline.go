@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/config"
 	"github.com/polgraph/polgraph/corpus"
 	"github.com/polgraph/polgraph/extract"
@@ -68,13 +69,13 @@ type skipFunc func(context.Context, []string) (map[string]bool, error)
 
 type job struct {
 	seq int
-	art extract.Article
+	art polgraph.Article
 }
 
 type done struct {
 	seq int
 	id  string
-	res extract.Result
+	res polgraph.Result
 	err error
 }
 
@@ -83,7 +84,7 @@ type done struct {
 // about each chunk of article ids before extraction. Memory is bounded by
 // the channel and chunk sizes, whatever the input size.
 func (a *app) stream(ctx context.Context, cfg config.Config, inputs []string, x *extract.Extractor, workers int,
-	skip skipFunc, emit func(extract.Result) error, t *tally) error {
+	skip skipFunc, emit func(polgraph.Result) error, t *tally) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	jobs := make(chan job, workers*4)
@@ -188,7 +189,7 @@ const (
 func (a *app) readArticles(ctx context.Context, inputs []string, opts corpus.Options,
 	skip skipFunc, jobs chan<- job, t *tally) error {
 	seq := 0
-	var chunk []extract.Article
+	var chunk []polgraph.Article
 	size := 0
 	flush := func() error {
 		if len(chunk) == 0 {
@@ -223,7 +224,7 @@ func (a *app) readArticles(ctx context.Context, inputs []string, opts corpus.Opt
 		chunk, size = chunk[:0], 0
 		return nil
 	}
-	onDup := func(art extract.Article, first string) {
+	onDup := func(art polgraph.Article, first string) {
 		t.read.Add(1)
 		t.articles.Add(1)
 		t.duplicates.Add(1)

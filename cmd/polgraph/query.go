@@ -15,7 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/graph"
 )
 
@@ -272,7 +272,7 @@ func arrow(dir string) string {
 
 // rel shows a relation between two actors, -- for symmetric types.
 func rel(from, typ, to string) string {
-	if extract.Predicate(typ).Symmetric() {
+	if polgraph.Predicate(typ).Symmetric() {
 		return fmt.Sprintf("%s -[%s]- %s", from, typ, to)
 	}
 	return fmt.Sprintf("%s -[%s]-> %s", from, typ, to)
@@ -476,7 +476,7 @@ modalities, and every sentence, most confident first.`,
 
 func modalities(m map[string]int) string {
 	var parts []string
-	for _, k := range []extract.Modality{extract.Asserted, extract.Negated, extract.Intended, extract.Possible} {
+	for _, k := range []polgraph.Modality{polgraph.Asserted, polgraph.Negated, polgraph.Intended, polgraph.Possible} {
 		if n := m[string(k)]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", k, n))
 		}
@@ -552,7 +552,7 @@ func writeTable(w io.Writer, head []string, rows [][]string) {
 // weightTable is the balance weights as help text, highest first.
 func weightTable() string {
 	type cw struct {
-		c extract.Category
+		c polgraph.Category
 		w float64
 	}
 	var ws []cw

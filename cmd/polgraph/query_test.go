@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/graph"
 	"github.com/polgraph/polgraph/internal/testenv"
 )
@@ -84,40 +84,40 @@ func cliFixture(t *testing.T, uri string) {
 		t.Fatal(err)
 	}
 	const p = "t-cmdquery-"
-	actor := func(id, name string, typ extract.ActorType, aliases ...string) extract.Actor {
-		return extract.Actor{ID: p + id, Name: name, Type: typ, Country: "QQQ", Aliases: append([]string{name}, aliases...), Mentions: 1}
+	actor := func(id, name string, typ polgraph.ActorType, aliases ...string) polgraph.Actor {
+		return polgraph.Actor{ID: p + id, Name: name, Type: typ, Country: "QQQ", Aliases: append([]string{name}, aliases...), Mentions: 1}
 	}
-	alpha := actor("alpha", "Qcmdq Alpha", extract.Country)
-	beta := actor("beta", "Qcmdq Beta", extract.Country)
-	pat := actor("pat", "Qcmdq Pat", extract.Person)
-	pat.Roles = []extract.Role{{Title: "President", Of: p + "alpha", From: "2190-01-01"}}
-	twin1 := actor("twin1", "Qcmdq Twin One", extract.Person, "Qcmdq Twin")
-	twin2 := actor("twin2", "Qcmdq Twin Two", extract.Person, "Qcmdq Twin")
-	rel := func(s string, pr extract.Predicate, o string, m extract.Modality, conf float64, role, sentence string) extract.Relation {
-		return extract.Relation{Subject: p + s, Predicate: pr, Object: p + o, Category: pr.Category(), Modality: m, Role: role,
-			Evidence: extract.Evidence{Sentence: sentence, End: len(sentence), Trigger: "t", Confidence: conf}}
+	alpha := actor("alpha", "Qcmdq Alpha", polgraph.Country)
+	beta := actor("beta", "Qcmdq Beta", polgraph.Country)
+	pat := actor("pat", "Qcmdq Pat", polgraph.Person)
+	pat.Roles = []polgraph.Role{{Title: "President", Of: p + "alpha", From: "2190-01-01"}}
+	twin1 := actor("twin1", "Qcmdq Twin One", polgraph.Person, "Qcmdq Twin")
+	twin2 := actor("twin2", "Qcmdq Twin Two", polgraph.Person, "Qcmdq Twin")
+	rel := func(s string, pr polgraph.Predicate, o string, m polgraph.Modality, conf float64, role, sentence string) polgraph.Relation {
+		return polgraph.Relation{Subject: p + s, Predicate: pr, Object: p + o, Category: pr.Category(), Modality: m, Role: role,
+			Evidence: polgraph.Evidence{Sentence: sentence, End: len(sentence), Trigger: "t", Confidence: conf}}
 	}
-	results := []extract.Result{
-		{Article: extract.Article{ID: p + "art1", Title: "One", Published: "2193-03-02"},
-			Actors: []extract.Actor{alpha, beta, pat, twin1, twin2},
-			Relations: []extract.Relation{
-				rel("pat", extract.Leads, "alpha", extract.Asserted, 0.9, "President", "President Pat of Alpha spoke."),
-				rel("alpha", extract.Threatened, "beta", extract.Asserted, 0.85, "", "Alpha threatened Beta."),
+	results := []polgraph.Result{
+		{Article: polgraph.Article{ID: p + "art1", Title: "One", Published: "2193-03-02"},
+			Actors: []polgraph.Actor{alpha, beta, pat, twin1, twin2},
+			Relations: []polgraph.Relation{
+				rel("pat", polgraph.Leads, "alpha", polgraph.Asserted, 0.9, "President", "President Pat of Alpha spoke."),
+				rel("alpha", polgraph.Threatened, "beta", polgraph.Asserted, 0.85, "", "Alpha threatened Beta."),
 			}},
-		{Article: extract.Article{ID: p + "art2", Title: "Two", Published: "2193-04-10"},
-			Actors: []extract.Actor{alpha, beta, pat},
-			Relations: []extract.Relation{
-				rel("alpha", extract.NegotiatedWith, "beta", extract.Intended, 0.7, "", "Alpha wants talks with Beta."),
-				rel("beta", extract.Criticized, "pat", extract.Asserted, 0.85, "", "Beta criticised Pat."),
+		{Article: polgraph.Article{ID: p + "art2", Title: "Two", Published: "2193-04-10"},
+			Actors: []polgraph.Actor{alpha, beta, pat},
+			Relations: []polgraph.Relation{
+				rel("alpha", polgraph.NegotiatedWith, "beta", polgraph.Intended, 0.7, "", "Alpha wants talks with Beta."),
+				rel("beta", polgraph.Criticized, "pat", polgraph.Asserted, 0.85, "", "Beta criticised Pat."),
 			}},
 	}
 	if _, err := l.Write(ctx, results); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		empty := make([]extract.Result, len(results))
+		empty := make([]polgraph.Result, len(results))
 		for i, r := range results {
-			empty[i] = extract.Result{Article: r.Article}
+			empty[i] = polgraph.Result{Article: r.Article}
 		}
 		if _, err := l.Write(ctx, empty); err != nil {
 			t.Errorf("empty the fixture: %v", err)

@@ -1,8 +1,4 @@
-package extract
-
-// This file holds the extraction contract (../shared/spec/formats.md): the
-// types every consumer of `polgraph extract` output reads. It imports only the
-// standard library so that graph and other tools can depend on it cheaply.
+package polgraph
 
 import (
 	"encoding/json"

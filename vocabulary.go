@@ -1,4 +1,4 @@
-package extract
+package polgraph
 
 // Predicate is a relation type from the closed vocabulary of
 // ../shared/spec/ontology.md. No other value is ever emitted or loaded.
@@ -36,54 +36,67 @@ const (
 	Attacked         Predicate = "ATTACKED"
 )
 
-type predicateInfo struct {
+// vocabulary is the one table of the closed vocabulary, in the order of
+// ontology.md: each predicate's PLOVER category (its own name for the
+// structural ones) and whether it is stored once per unordered pair.
+var vocabulary = []struct {
+	predicate Predicate
 	category  Category
 	symmetric bool
-}
-
-var vocabulary = map[Predicate]predicateInfo{
-	Leads:            {"LEADS", false},
-	OfficialOf:       {"OFFICIAL_OF", false},
-	MemberOf:         {"MEMBER_OF", false},
-	Succeeded:        {"SUCCEEDED", false},
-	AlliedWith:       {"ALLIED_WITH", true},
-	InConflictWith:   {"IN_CONFLICT_WITH", true},
-	MetWith:          {"CONSULT", true},
-	Visited:          {"CONSULT", false},
-	NegotiatedWith:   {"CONSULT", true},
-	AgreedWith:       {"AGREE", true},
-	Supported:        {"SUPPORT", false},
-	ConcededTo:       {"CONCEDE", false},
-	CooperatedWith:   {"COOPERATE", true},
-	Aided:            {"AID", false},
-	RetreatedFrom:    {"RETREAT", false},
-	Requested:        {"REQUEST", false},
-	Criticized:       {"ACCUSE", false},
-	Rejected:         {"REJECT", false},
-	Threatened:       {"THREATEN", false},
-	Protested:        {"PROTEST", false},
-	Sanctioned:       {"SANCTION", false},
-	MobilizedAgainst: {"MOBILIZE", false},
-	Coerced:          {"COERCE", false},
-	Attacked:         {"ASSAULT", false},
+}{
+	{Leads, "LEADS", false},
+	{OfficialOf, "OFFICIAL_OF", false},
+	{MemberOf, "MEMBER_OF", false},
+	{Succeeded, "SUCCEEDED", false},
+	{AlliedWith, "ALLIED_WITH", true},
+	{InConflictWith, "IN_CONFLICT_WITH", true},
+	{MetWith, "CONSULT", true},
+	{Visited, "CONSULT", false},
+	{NegotiatedWith, "CONSULT", true},
+	{AgreedWith, "AGREE", true},
+	{Supported, "SUPPORT", false},
+	{ConcededTo, "CONCEDE", false},
+	{CooperatedWith, "COOPERATE", true},
+	{Aided, "AID", false},
+	{RetreatedFrom, "RETREAT", false},
+	{Requested, "REQUEST", false},
+	{Criticized, "ACCUSE", false},
+	{Rejected, "REJECT", false},
+	{Threatened, "THREATEN", false},
+	{Protested, "PROTEST", false},
+	{Sanctioned, "SANCTION", false},
+	{MobilizedAgainst, "MOBILIZE", false},
+	{Coerced, "COERCE", false},
+	{Attacked, "ASSAULT", false},
 }
 
 // Predicates lists the vocabulary in the order of ontology.md.
-var Predicates = []Predicate{
-	Leads, OfficialOf, MemberOf, Succeeded, AlliedWith, InConflictWith,
-	MetWith, Visited, NegotiatedWith, AgreedWith, Supported, ConcededTo,
-	CooperatedWith, Aided, RetreatedFrom, Requested, Criticized, Rejected,
-	Threatened, Protested, Sanctioned, MobilizedAgainst, Coerced, Attacked,
+var Predicates = func() []Predicate {
+	out := make([]Predicate, len(vocabulary))
+	for i, v := range vocabulary {
+		out[i] = v.predicate
+	}
+	return out
+}()
+
+// lookup returns p's row of the vocabulary table.
+func lookup(p Predicate) (category Category, symmetric, ok bool) {
+	for _, v := range vocabulary {
+		if v.predicate == p {
+			return v.category, v.symmetric, true
+		}
+	}
+	return "", false, false
 }
 
 // Valid reports whether p is in the closed vocabulary.
-func (p Predicate) Valid() bool { _, ok := vocabulary[p]; return ok }
+func (p Predicate) Valid() bool { _, _, ok := lookup(p); return ok }
 
 // Category returns p's PLOVER category ("" for an unknown predicate).
-func (p Predicate) Category() Category { return vocabulary[p].category }
+func (p Predicate) Category() Category { c, _, _ := lookup(p); return c }
 
 // Symmetric reports whether p is stored once per unordered pair.
-func (p Predicate) Symmetric() bool { return vocabulary[p].symmetric }
+func (p Predicate) Symmetric() bool { _, s, _ := lookup(p); return s }
 
 // Structural reports whether p describes a standing relation rather than an event.
 func (p Predicate) Structural() bool { return string(p.Category()) == string(p) }
