@@ -7,7 +7,7 @@ import (
 )
 
 // mentionAt returns the mention covering token k of sentence si, or -1.
-func (d *doc) mentionAt(si, k int) int {
+func (d *analysis) mentionAt(si, k int) int {
 	if k < 0 || k >= len(d.cover[si]) {
 		return -1
 	}
@@ -68,7 +68,7 @@ func clauseBreakAt(toks []token, k int) bool {
 // mention of its clause that is not the object of a preposition, with the
 // actors coordinated with it. It returns a confidence penalty for subjects
 // reached through a pronoun, a description or another clause.
-func (d *doc) subjectOf(si, pos int) ([]int, float64) {
+func (d *analysis) subjectOf(si, pos int) ([]int, float64) {
 	toks := d.sents[si].Tokens
 	start := 0
 	for k := pos - 1; k >= 0; k-- {
@@ -148,7 +148,7 @@ func firstComma(toks []token) int {
 // succeeding her"), else the first argument of the span ("Pompeo posted a
 // message blaming Iran"); never one governed by a preposition. The actors
 // coordinated with it come too.
-func (d *doc) firstArg(si, from, to int) ([]int, float64) {
+func (d *analysis) firstArg(si, from, to int) ([]int, float64) {
 	if g, pen := d.nearestArg(si, from, to); len(g) > 0 {
 		return g, pen
 	}
@@ -157,7 +157,7 @@ func (d *doc) firstArg(si, from, to int) ([]int, float64) {
 
 // nearestArg returns the argument mention right before token `to` with no
 // finite verb, comma or conjunction between them.
-func (d *doc) nearestArg(si, from, to int) ([]int, float64) {
+func (d *analysis) nearestArg(si, from, to int) ([]int, float64) {
 	toks := d.sents[si].Tokens
 	// Step over the trigger's own verb group first: "have announced plans
 	// to pull out", "has repeatedly been accused".
@@ -206,7 +206,7 @@ func (d *doc) nearestArg(si, from, to int) ([]int, float64) {
 
 // leftmostArg returns the first argument mention of [from, to) that is not
 // governed by a preposition.
-func (d *doc) leftmostArg(si, from, to int) ([]int, float64) {
+func (d *analysis) leftmostArg(si, from, to int) ([]int, float64) {
 	toks := d.sents[si].Tokens
 	for k := from; k < to; k++ {
 		m := d.mentionAt(si, k)
@@ -249,13 +249,13 @@ func governed(toks []token, k int) bool {
 
 // group returns the actor of mention m and the actors coordinated with it:
 // "X and Y", "X, Y and Z", "American and Iranian officials".
-func (d *doc) group(si, m int) []int {
+func (d *analysis) group(si, m int) []int {
 	g, _ := d.groupEnd(si, m)
 	return g
 }
 
 // groupEnd is group with the token after the list's last member.
-func (d *doc) groupEnd(si, m int) ([]int, int) {
+func (d *analysis) groupEnd(si, m int) ([]int, int) {
 	toks := d.sents[si].Tokens
 	out := []int{d.ments[m].actor}
 	k := d.ments[m].j
@@ -312,7 +312,7 @@ func (d *doc) groupEnd(si, m int) ([]int, int) {
 // headAt returns the argument mention that starts at token k, stepping over
 // modifiers and titles: at "Iranian President Hassan Rouhani" it returns
 // Rouhani.
-func (d *doc) headAt(si, k int) int {
+func (d *analysis) headAt(si, k int) int {
 	toks := d.sents[si].Tokens
 	for steps := 0; k < len(toks) && steps < 8; steps++ {
 		m := d.mentionAt(si, k)
@@ -357,13 +357,13 @@ func containsInt(xs []int, x int) bool {
 
 // argsRight returns the object actors starting at token k: after at most a
 // few determiners, adjectives and titles, a mention and its coordinated ones.
-func (d *doc) argsRight(si, k int) []int {
+func (d *analysis) argsRight(si, k int) []int {
 	g, _ := d.argsRightEnd(si, k)
 	return g
 }
 
 // argsRightEnd is argsRight with the token after the arguments.
-func (d *doc) argsRightEnd(si, k int) ([]int, int) {
+func (d *analysis) argsRightEnd(si, k int) ([]int, int) {
 	toks := d.sents[si].Tokens
 	for skip := 0; k < len(toks) && skip < 4; skip++ {
 		if d.mentionAt(si, k) >= 0 {
@@ -420,233 +420,9 @@ func (d *doc) argsRightEnd(si, k int) ([]int, int) {
 	return d.groupEnd(si, m)
 }
 
-// representatives are nouns that stand for the actor of their "of" phrase:
-// "the government of X" is X for the relation.
-var representatives = map[string]bool{
-	"government": true, "administration": true, "regime": true, "forces": true, "troops": true, "army": true,
-	"military": true, "people": true, "citizens": true, "leadership": true, "authorities": true, "officials": true,
-	"representatives": true, "delegation": true, "allies": true, "supporters": true, "members": true, "leaders": true,
-	"cabinet": true, "envoy": true, "embassy": true, "president": true, "office": true,
-}
-
-// possessor returns the actor a nominal trigger at token pos belongs to:
-// "Iran's attack on", "US sanctions on", "his meeting with".
-func (d *doc) possessor(si, pos int) ([]int, float64) {
-	toks := d.sents[si].Tokens
-	k := pos - 1
-	for g := 0; k >= 0 && g < 2 && (toks[k].Tag == "JJ" || toks[k].Tag == "NN") && d.mentionAt(si, k) < 0; g++ {
-		k--
-	}
-	if k >= 0 && (toks[k].Lower == "'s" || toks[k].Text == "'" || toks[k].Text == "’") {
-		k--
-	}
-	m := d.mentionAt(si, k)
-	if m < 0 || d.ments[m].actor < 0 {
-		return nil, 0
-	}
-	if d.ments[m].kind == mPronoun {
-		return []int{d.ments[m].actor}, pronounPenalty
-	}
-	// "U.S.-Iran dialogue" is a between pattern, not a possessor.
-	if i := d.ments[m].i; i >= 2 && toks[i-1].Text == "-" {
-		return nil, 0
-	}
-	return []int{d.ments[m].actor}, 0
-}
-
-var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "get": true, "got": true, "gets": true, "'s": true}
-
-// isPassive reports whether the verb at token i is a passive participle:
-// "was attacked", "has been accused".
-func (d *doc) isPassive(si, i int) bool {
-	toks := d.sents[si].Tokens
-	if toks[i].Tag != "VBN" && toks[i].Tag != "VBD" {
-		return false
-	}
-	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if beForms[toks[j].Lower] {
-			return true
-		}
-		if toks[j].Tag != "RB" {
-			return false
-		}
-	}
-	return false
-}
-
-// compounds finds "the X-Y summit" and "U.S.-Iran talks": two actors joined
-// by a hyphen before the noun of a between pattern.
-func (d *doc) compounds(si int) {
-	toks := d.sents[si].Tokens
-	for k := 2; k+1 < len(toks); k++ {
-		if toks[k].Text != "-" {
-			continue
-		}
-		a, b := d.mentionAt(si, k-1), d.mentionAt(si, k+1)
-		if a < 0 || b < 0 || d.ments[a].actor < 0 || d.ments[b].actor < 0 {
-			continue
-		}
-		n := d.ments[b].j
-		if n >= len(toks) {
-			continue
-		}
-
-		for _, t := range d.x.lex.byFirst[toks[n].Lower] {
-			if t.Kind != betweenTrigger {
-				continue
-			}
-			h := hit{t: t, pos: []int{n}, first: n, last: n}
-			rule := "compound: " + t.Pattern + " (" + t.Source + ")"
-			d.emit(si, d.ments[a].actor, d.ments[b].actor, t.Pred, d.modality(si, h), "", spanText(d.art.Text, toks, k-1, n+1), rule, t.Conf-0.05)
-			break
-		}
-	}
-}
-
-// modality reads the words before a trigger: negation, then intent, then
-// possibility. A refusal is not here: "refused to meet" is its own pattern.
-func (d *doc) modality(si int, h hit) polgraph.Modality {
-	toks := d.sents[si].Tokens
-	from := h.first - 6
-	if h.t.Kind == nounTrigger || h.t.Kind == betweenTrigger {
-		from = h.first - 8
-	}
-	if from < 0 {
-		from = 0
-	}
-	window := toks[from:h.first]
-	// Stop at the clause's start, and at a comma: "Vaca, who is not
-	// related to the senator, met" is asserted.
-	for k := len(window) - 1; k >= 0; k-- {
-		next := toks[h.first] // the token after window[k]
-		if k+1 < len(window) {
-			next = window[k+1]
-		}
-		vpAnd := window[k].Tag == "CC" && strings.HasPrefix(next.Tag, "VB") // "urged X and spoke with Y"
-		if window[k].Text == ";" || window[k].Text == "." || window[k].Text == "," || vpAnd || clauseBreak(window[k]) && window[k].Lower != "that" {
-			window = window[k+1:]
-			break
-		}
-	}
-	// "A meeting between Putin and Trump is possible": for nominal
-	// triggers the predicate after the phrase counts too.
-	if h.t.Kind == nounTrigger || h.t.Kind == betweenTrigger {
-		after := " "
-		for k := h.last + 1; k < len(toks) && k <= h.last+10; k++ {
-			after += toks[k].Lower + " "
-		}
-		for _, w := range []string{" is possible ", " was possible ", " is likely ", " could ", " may ", " might ", " remains possible "} {
-			if strings.Contains(after, w) {
-				return polgraph.Possible
-			}
-		}
-		for _, w := range []string{" is planned ", " was planned ", " is scheduled ", " was scheduled ", " is expected ", " will ", " is set "} {
-			if strings.Contains(after, w) {
-				return polgraph.Intended
-			}
-		}
-	}
-	text := " "
-	for _, t := range window {
-		text += t.Lower + " "
-	}
-	has := func(ws ...string) bool {
-		for _, w := range ws {
-			if strings.Contains(text, " "+w+" ") {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case has("no barriers", "no barrier", "no obstacles", "no obstacle", "no objection"):
-		return polgraph.Intended
-	case has("not", "n't", "never", "no longer", "neither", "nor", "without", "failed to", "fail to"):
-		return polgraph.Negated
-	case has("plans to", "plan to", "planned to", "planning to", "plans for", "intends to", "intend to", "intended to",
-		"wants to", "want to", "wanted to", "seeks to", "seek to", "sought to", "seeking to", "hopes to", "hope to", "hoped to",
-		"aims to", "aim to", "offered to", "offers to", "offer to", "proposed", "proposes", "ready to", "willing to", "prepared to",
-		"will", "'ll", "would like", "expected to", "set to", "scheduled to", "due to", "going to", "agreed to", "vowed to", "pledged to",
-		"called for", "calls for", "call for", "openness to", "open to", "invitation", "invited", "promise", "promised to",
-		"looking to", "considering", "prospect of", "trying to", "tried to", "try to", "attempt to", "attempted to", "push for", "pushed for",
-		"plans on", "plan on", "planning on", "intends", "aims", "would", "is to", "are to", "was to", "were to",
-		"plot to", "plotted to", "plotting to", "plots to", "voted to", "vote to", "votes to", "voting to", "resolution to",
-		"motion to", "bill to", "decided to", "decision to", "decides to", "announced plans", "threatened to", "threatens to", "threaten to",
-		"ordered", "orders", "called on", "urged", "asked", "demanded", "wants", "sought", "seeks", "willingness", "intention", "intent",
-		"pending", "planned", "upcoming", "proposed", "efforts", "effort", "process of", "bid to", "would-be", "impending"):
-		return polgraph.Intended
-	case has("could", "may", "might", "possibly", "possible", "potential", "speculation", "likely", "perhaps", "reportedly", "allegedly", "rumoured", "rumored", "possibility", "chance", "risk",
-		"than to", "if", "whether", "fear", "fears", "feared"):
-		return polgraph.Possible
-	}
-	return polgraph.Asserted
-}
-
-// backers are participles that, after "X-", make X a supporter of what they
-// describe: "the Iranian-backed militia", "Saudi-led coalition".
-var backers = map[string]polgraph.Predicate{
-	"backed": polgraph.Supported, "funded": polgraph.Aided, "sponsored": polgraph.Supported, "supported": polgraph.Supported, "armed": polgraph.Aided,
-	"allied": polgraph.AlliedWith, "aligned": polgraph.AlliedWith, "trained": polgraph.Aided, "financed": polgraph.Aided, "led": polgraph.Leads,
-}
-
-// backedCompounds finds "X-backed Y" (Y the mention right after the
-// compound, or the name an apposition ", an X-backed militia" describes).
-func (d *doc) backedCompounds(si int) {
-	toks := d.sents[si].Tokens
-	// "Hezbollah, the Lebanese group backed by Tehran": the agent backs the
-	// name the phrase describes.
-	for k := 1; k+2 < len(toks); k++ {
-		p, ok := backers[toks[k].Lower]
-		if !ok || toks[k+1].Lower != "by" || toks[k].Tag != "VBN" && toks[k].Tag != "VBD" {
-			continue
-		}
-		agents := d.argsRight(si, k+2)
-		start := k
-		for start > 0 && d.mentionAt(si, start-1) < 0 && (toks[start-1].Tag == "DT" || toks[start-1].Tag == "JJ" || toks[start-1].Tag == "NN" || toks[start-1].Tag == "NNS") {
-			start--
-		}
-		heads := d.appositionHead(si, start)
-		if len(heads) == 0 && start == k {
-			if m := d.mentionAt(si, k-1); m >= 0 && d.ments[m].actor >= 0 && !d.ments[m].modifier {
-				heads = []int{d.ments[m].actor}
-			}
-		}
-		for _, a := range agents {
-			for _, h := range heads {
-				d.emit(si, a, h, p, polgraph.Asserted, "", spanText(d.art.Text, toks, k, k+2), "passive participle: "+toks[k].Lower+" by", 0.7)
-			}
-		}
-	}
-	for k := 1; k+1 < len(toks); k++ {
-		p, ok := backers[toks[k+1].Lower]
-		if !ok || toks[k].Text != "-" {
-			continue
-		}
-		x := d.mentionAt(si, k-1)
-		if x < 0 || d.ments[x].actor < 0 || d.ments[x].j != k {
-			continue
-		}
-		var ys []int
-		if m := d.headAt(si, k+2); m >= 0 {
-			ys = []int{d.ments[m].actor}
-		} else {
-			// ", an Iranian-backed militia": the name before the comma
-			start := d.ments[x].i - 1
-			for start >= 0 && (toks[start].Tag == "DT" || toks[start].Tag == "JJ") {
-				start--
-			}
-			ys = d.appositionHead(si, start+1)
-		}
-		trig := spanText(d.art.Text, toks, d.ments[x].i, k+2)
-		for _, y := range ys {
-			d.emit(si, d.ments[x].actor, y, p, polgraph.Asserted, "", trig, "compound: X-"+toks[k+1].Lower, 0.7)
-		}
-	}
-}
-
 // listStart returns the first member of the coordination that mention m
 // closes: at "Yoon" in "Kishida and Yoon met" it returns Kishida.
-func (d *doc) listStart(si, m, from int) int {
+func (d *analysis) listStart(si, m, from int) int {
 	toks := d.sents[si].Tokens
 	for {
 		k := d.ments[m].i - 1
@@ -689,7 +465,7 @@ func inVerbGroup(toks []token, k int) bool {
 
 // firstContentToken returns the first token of [from, to) that is not a
 // conjunction, adverb or punctuation, or -1.
-func (d *doc) firstContentToken(si, from, to int) int {
+func (d *analysis) firstContentToken(si, from, to int) int {
 	toks := d.sents[si].Tokens
 	for k := from; k < to; k++ {
 		switch toks[k].Tag {
@@ -704,7 +480,7 @@ func (d *doc) firstContentToken(si, from, to int) int {
 // previousGroup returns the subject group of the nearest earlier sentence
 // (up to two back) whose subject is two or more actors, or a single
 // organisation or country.
-func (d *doc) previousGroup(si int) []int {
+func (d *analysis) previousGroup(si int) []int {
 	var single []int
 	for p := si - 1; p >= 0 && p >= si-3; p-- {
 		toks := d.sents[p].Tokens
@@ -728,7 +504,7 @@ func (d *doc) previousGroup(si int) []int {
 
 // speaker returns the actor a sentence quotes: the argument next to its verb
 // of saying ("X said", "said X", "X told reporters"), or -1.
-func (d *doc) speaker(si int) int {
+func (d *analysis) speaker(si int) int {
 	toks := d.sents[si].Tokens
 	for v, t := range toks {
 		if !speechVerbs[t.Lower] {

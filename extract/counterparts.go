@@ -16,7 +16,7 @@ type counterpartList struct {
 
 // counterparts finds "POSS DEMONYM[, DEMONYM][ and DEMONYM] counterpart(s)[,]
 // NAME[, NAME][ and NAME][, respectively]" in sentence si.
-func (d *doc) counterparts(si int, cover []int) {
+func (d *analysis) counterparts(si int, cover []int) {
 	toks := d.sents[si].Tokens
 	n := len(toks)
 	for c := 1; c < n; c++ {
@@ -82,7 +82,7 @@ func (d *doc) counterparts(si int, cover []int) {
 
 // personBefore returns the person mention right before "and his" at k
 // ("Sameh Shoukry and his ..."), or -1.
-func (d *doc) personBefore(si int, cover []int, k int) int {
+func (d *analysis) personBefore(si int, cover []int, k int) int {
 	toks := d.sents[si].Tokens
 	j := k - 1
 	if j >= 0 && toks[j].Lower == "and" {

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"strings"
 
-	"github.com/jdkato/prose/v2"
 	"github.com/polgraph/polgraph"
 )
 
@@ -58,22 +57,6 @@ func New(opts Options) (*Extractor, error) {
 	return x, nil
 }
 
-// wordTokens tokenises a short phrase (a name or title) the way article text
-// is tokenised, so that both sides of a comparison agree.
-func (x *Extractor) wordTokens(s string) []string {
-	doc, err := prose.NewDocument(s, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, t := range doc.Tokens() {
-		for _, p := range splitHyphens(t.Text) {
-			out = append(out, p.text)
-		}
-	}
-	return out
-}
-
 // An ArticleError is an article that could not be extracted.
 type ArticleError struct {
 	ArticleID string
@@ -97,8 +80,8 @@ func (x *Extractor) Extract(a polgraph.Article) (res polgraph.Result, err error)
 			err = &ArticleError{a.ID, fmt.Errorf("internal error: %v", r)}
 		}
 	}()
-	doc := x.analyse(a)
-	res.Actors = doc.actorList()
-	res.Relations = doc.relations
+	an := x.analyse(a)
+	res.Actors = an.actorList()
+	res.Relations = an.relations
 	return res, nil
 }

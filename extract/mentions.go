@@ -1,109 +1,10 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/polgraph/polgraph"
 )
-
-// titleIndex finds titles ("Foreign Minister", "Secretary of State") in tokens.
-type titleIndex struct {
-	byFirst map[string][]titleName
-}
-
-type titleName struct {
-	toks []string
-	t    *titleEntry
-}
-
-func buildTitleIndex(titles []titleEntry, tokenize func(string) []string) *titleIndex {
-	ix := &titleIndex{byFirst: map[string][]titleName{}}
-	for i := range titles {
-		t := &titles[i]
-		var toks []string
-		for _, w := range tokenize(t.Title) {
-			toks = append(toks, strings.ToLower(w))
-		}
-		if len(toks) == 0 {
-			continue
-		}
-		t.Words = toks
-		ix.byFirst[toks[0]] = append(ix.byFirst[toks[0]], titleName{toks, t})
-	}
-	for k, ts := range ix.byFirst {
-		sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].toks) > len(ts[j].toks) })
-		ix.byFirst[k] = ts
-	}
-	return ix
-}
-
-// titlePrefixes may stand before any title: "Senate Minority Whip",
-// "Deputy Foreign Minister", "Acting Defense Secretary".
-var titlePrefixes = map[string]bool{
-	"minority": true, "majority": true, "deputy": true, "vice": true, "acting": true, "interim": true,
-	"former": true, "chief": true, "senior": true, "assistant": true, "associate": true,
-	"principal": true, "first": true, "outgoing": true, "incoming": true, "then": true, "late": true,
-}
-
-// match returns the longest title at toks[i] and the index after it.
-// Prefixes ("Deputy", "Minority") and a "-designate"/"-elect" suffix are
-// part of the match.
-func (ix *titleIndex) match(toks []token, i int) (*titleEntry, int) {
-	start := i
-	for i < len(toks) && titlePrefixes[toks[i].Lower] && i-start < 3 {
-		if t, j := ix.matchBare(toks, i); t != nil {
-			return t, ix.suffix(toks, j)
-		}
-		i++
-		if i < len(toks) && toks[i].Text == "-" {
-			i++
-		}
-	}
-	if i >= len(toks) {
-		return nil, start
-	}
-	t, j := ix.matchBare(toks, i)
-	if t == nil {
-		return nil, start
-	}
-	return t, ix.suffix(toks, j)
-}
-
-func (ix *titleIndex) suffix(toks []token, j int) int {
-	if j+1 < len(toks) && toks[j].Text == "-" && (toks[j+1].Lower == "designate" || toks[j+1].Lower == "elect") {
-		return j + 2
-	}
-	return j
-}
-
-func (ix *titleIndex) matchBare(toks []token, i int) (*titleEntry, int) {
-	for _, tn := range ix.byFirst[toks[i].Lower] {
-		if i+len(tn.toks) > len(toks) {
-			continue
-		}
-		ok := true
-		for k, w := range tn.toks {
-			if toks[i+k].Lower != w {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return tn.t, i + len(tn.toks)
-		}
-	}
-	return nil, i
-}
-
-// titleAt is a title found in a sentence: tokens [i, j), and the mention of
-// the body it is of (-1 when none stands before it).
-type titleAt struct {
-	t    *titleEntry
-	i, j int
-	of   int
-	name int // token where the name it is a title of starts (usually j)
-}
 
 // mentionKind says how an actor was named.
 type mentionKind int
@@ -127,7 +28,7 @@ type mention struct {
 	entry       *Entry
 	name        string // surface form
 	typ         polgraph.ActorType
-	actor       int // index into doc.actors; -1 until resolved
+	actor       int // index into analysis.actors; -1 until resolved
 	modifier    bool
 	title       *titleEntry // a title stated before or beside a person
 	titleText   string
@@ -140,7 +41,7 @@ type mention struct {
 }
 
 // detectMentions finds every actor mention of sentence si.
-func (d *doc) detectMentions(si int) {
+func (d *analysis) detectMentions(si int) {
 	s := &d.sents[si]
 	toks := s.Tokens
 	n := creditStart(toks)          // a photo credit names no actor
@@ -463,7 +364,7 @@ func (d *doc) detectMentions(si int) {
 
 // acceptKBMatch rejects knowledge-base matches that are part of a longer
 // name: "Mehr" is a news agency, but not in "Ali Alghasi Mehr".
-func (d *doc) acceptKBMatch(s *sentence, cover []int, i, j int, nm kbName) bool {
+func (d *analysis) acceptKBMatch(s *sentence, cover []int, i, j int, nm kbName) bool {
 	if j-i > 1 || nm.entry.Type != polgraph.Organization || nm.caps {
 		return true
 	}
@@ -494,7 +395,7 @@ func isNameConnector(w string) bool {
 	return false
 }
 
-func (d *doc) orgHead(w string) string {
+func (d *analysis) orgHead(w string) string {
 	return d.x.kb.orgHeads[w]
 }
 
@@ -509,7 +410,7 @@ func spanText(text string, toks []token, i, j int) string {
 // nameRun splits a capitalised run [i, j) the KB does not know into names:
 // organisations up to their head noun ("House Intelligence Committee"),
 // titles, and people (after a title, or from a given name on).
-func (d *doc) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add func(mention) int) {
+func (d *analysis) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add func(mention) int) {
 	toks := d.sents[si].Tokens
 	kb := d.x.kb
 	for i < j {
@@ -652,7 +553,7 @@ func isFunctionTag(tag string) bool {
 }
 
 // headWithin reports whether an organisation head noun stands in [i, j).
-func (d *doc) headWithin(toks []token, i, j int) bool {
+func (d *analysis) headWithin(toks []token, i, j int) bool {
 	for k := i; k < j; k++ {
 		if d.orgHead(toks[k].Lower) != "" {
 			return true
@@ -663,13 +564,13 @@ func (d *doc) headWithin(toks []token, i, j int) bool {
 
 // startsPerson reports whether run [i, h) begins with a person's name, so
 // that "Adam Schiff Committee" is not read as one organisation.
-func (d *doc) startsPerson(toks []token, i, h int, titleEnds map[int]titleAt) bool {
+func (d *analysis) startsPerson(toks []token, i, h int, titleEnds map[int]titleAt) bool {
 	return h-i >= 3 && d.x.kb.givenNames[toks[i].Text] && d.orgHead(toks[i+1].Lower) == ""
 }
 
 // countryBefore returns the country of a country mention right before token
 // i ("US Federal Court", "Germany's Federal Aviation Office").
-func (d *doc) countryBefore(cover []int, toks []token, i int) string {
+func (d *analysis) countryBefore(cover []int, toks []token, i int) string {
 	k := i - 1
 	if k >= 0 && toks[k].Lower == "'s" {
 		k--
@@ -682,206 +583,13 @@ func (d *doc) countryBefore(cover []int, toks []token, i int) string {
 	return ""
 }
 
-func (d *doc) kbPersonByFirstLast(first, last string) *Entry {
+func (d *analysis) kbPersonByFirstLast(first, last string) *Entry {
 	for _, n := range d.x.names.byFirst[first] {
 		if n.entry.Type == polgraph.Person && len(n.toks) >= 2 && n.toks[len(n.toks)-1] == last {
 			return n.entry
 		}
 	}
 	return nil
-}
-
-// appositions attaches titles written beside a name: "Nancy Pelosi, the
-// Speaker of the House,", "The Vice President, Mike Pence,", "X, who was
-// Trump's envoy", "X was the deputy commander of the PMF", "a spokesman for
-// the PMF, Ahmed al-Assadi,".
-func (d *doc) appositions(si int, cover []int) {
-	toks := d.sents[si].Tokens
-	n := len(toks)
-	set := func(m *mention, r titleRef) {
-		if r.of < 0 {
-			// "The Senate Minority Leader": the body inside the title
-			for k := r.start; k < r.end && k < n; k++ {
-				if c := cover[k]; c != 0 && d.ments[c-1].typ != polgraph.Person {
-					r.of = c - 1
-					break
-				}
-			}
-		}
-		m.title, m.titleText, m.titleOf = r.t, r.text, r.of
-		if r.of >= 0 {
-			d.ments[r.of].modifier = true
-		}
-	}
-	for k := range d.ments {
-		m := &d.ments[k]
-		if m.sent != si || m.typ != polgraph.Person || m.title != nil || m.kind == mPronoun || m.kind == mDescription {
-			continue
-		}
-		// "NAME, TITLE ...", "NAME — TITLE, ... —" and "NAME, who was TITLE"
-		if m.j+1 < n && (toks[m.j].Text == "," || toks[m.j].Text == "—" || toks[m.j].Text == "--" || toks[m.j].Text == "(") {
-			start := m.j + 1
-			if toks[start].Lower == "who" {
-				start = skipCopula(toks, start+1)
-			}
-			if r, ok := d.titleAfter(toks, cover, start); ok && (r.end >= n || appositionEnd(toks[r.end])) {
-				set(m, r)
-				continue
-			}
-		}
-		// "NAME was the deputy commander of the PMF"
-		if c := skipCopula(toks, m.j); c > m.j {
-			if r, ok := d.titleAfter(toks, cover, c); ok {
-				set(m, r)
-				continue
-			}
-		}
-		// "voted to elect Boris Johnson — former Foreign Secretary — as the
-		// new Conservative leader"
-		if m.i > 0 && appointVerbs[toks[m.i-1].Lower] {
-			k := m.j
-			if k < n && (toks[k].Text == "—" || toks[k].Text == "(" || toks[k].Text == "--") {
-				for k++; k < n && k < m.j+20 && toks[k].Text != "—" && toks[k].Text != ")" && toks[k].Text != "--"; k++ {
-				}
-				k++
-			}
-			if k < n && toks[k].Lower == "as" {
-				if r, ok := d.titleAfter(toks, cover, skipAdjectives(toks, k+1)); ok {
-					set(m, r)
-					continue
-				}
-			}
-		}
-		// "[the|a] TITLE, NAME," and "Merkel's spokesperson, Steffen Seibert,"
-		if m.i >= 2 && toks[m.i-1].Text == "," {
-			// The earliest start wins: "German Chancellor Angela Merkel's
-			// spokesperson, Steffen Seibert" is Merkel's spokesperson.
-			for start := max(0, m.i-10); start <= m.i-2; start++ {
-				if r, ok := d.titleAfter(toks, cover, start); ok && r.end == m.i-1 {
-					set(m, r)
-					break
-				}
-			}
-		}
-	}
-}
-
-// titleRef is a title read beside a name, with the body it is of.
-type titleRef struct {
-	t     *titleEntry
-	text  string
-	of    int // mention index of the body, or -1
-	start int // first token of the title phrase
-	end   int // token after the title phrase
-}
-
-// titleAfter reads "[the|a|an] [former|then-] [BODY|BODY's] TITLE
-// [of|for [the] [X's] BODY]" from token k.
-func (d *doc) titleAfter(toks []token, cover []int, k int) (titleRef, bool) {
-	n := len(toks)
-	r := titleRef{of: -1, start: k}
-	// "The Senate Minority Leader": the determiner may belong to the body.
-	if k < n && (toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an") && !(cover[k] != 0 && d.ments[cover[k]-1].i == k) {
-		k++
-	}
-	if k < n && (toks[k].Lower == "former" || toks[k].Lower == "then") {
-		k++
-		if k < n && toks[k].Text == "-" {
-			k++
-		}
-	}
-	if k < n && cover[k] != 0 {
-		m := d.ments[cover[k]-1]
-		if m.i == k && (m.typ != polgraph.Person || m.j < n && toks[m.j].Lower == "'s") {
-			r.of = cover[k] - 1
-			k = m.j
-			if k < n && toks[k].Lower == "'s" {
-				k++
-			}
-		}
-	}
-	// "military spokesperson", "foreign affairs minister": up to three
-	// words of a portfolio before the title.
-	tk := k
-	var t *titleEntry
-	j := k
-	for g := 0; g <= 3 && tk < n && cover[tk] == 0; g++ {
-		if t, j = d.x.titles.match(toks, tk); t != nil {
-			break
-		}
-		if tag := toks[tk].Tag; tag != "JJ" && tag != "NN" && tag != "NNS" && tag != "NNP" {
-			break
-		}
-		tk++
-	}
-	if t == nil {
-		return r, false
-	}
-	// "Secretary of Transportation": an "of" phrase that names no actor
-	// belongs to the title.
-	if j+1 < n && toks[j].Lower == "of" && cover[j+1] == 0 && startsUpper(toks[j+1].Text) {
-		e := j + 1
-		for e < n && cover[e] == 0 && (startsUpper(toks[e].Text) || toks[e].Lower == "and") {
-			e++
-		}
-		j = e
-	}
-	r.t, r.text, r.end = t, spanText(d.art.Text, toks, k, j), j
-	if j+1 < n && (toks[j].Lower == "of" || toks[j].Lower == "for" || toks[j].Lower == "to") {
-		b := j + 1
-		if toks[b].Lower == "the" && b+1 < n {
-			b++
-		}
-		if body := d.bodyAt(toks, cover, b); body >= 0 {
-			r.of = body
-			r.end = d.ments[body].j
-		}
-	}
-	return r, true
-}
-
-// bodyAt returns the non-person mention starting at token b, following a
-// possessive to its head ("Argentina's Amnesty International"), or -1.
-func (d *doc) bodyAt(toks []token, cover []int, b int) int {
-	if b >= len(toks) || cover[b] == 0 {
-		return -1
-	}
-	m := d.ments[cover[b]-1]
-	if m.i != b {
-		return -1
-	}
-	if m.j+1 < len(toks) && toks[m.j].Lower == "'s" {
-		if next := d.bodyAt(toks, cover, m.j+1); next >= 0 {
-			return next
-		}
-	}
-	if m.typ == polgraph.Person {
-		return -1
-	}
-	return cover[b] - 1
-}
-
-// skipCopula steps over "is", "was", "has been", "served as", "became" and
-// returns where the predicate starts (k itself when there is no copula).
-func skipCopula(toks []token, k int) int {
-	start := k
-	for k < len(toks) && k < start+4 {
-		switch toks[k].Lower {
-		case "is", "was", "has", "had", "been", "became", "becomes", "serves", "served", "as", "also", "then", "currently", "now", "remains", "remained", "named", "appointed",
-			"elected", "sworn", "in", "chosen", "installed", "confirmed", "nominated", "will", "be", "set", "to":
-			k++
-			continue
-		}
-		break
-	}
-	if k == start || (k == start+1 && (toks[start].Lower == "also" || toks[start].Lower == "then" || toks[start].Lower == "as" || toks[start].Lower == "now")) {
-		return start
-	}
-	return k
-}
-
-func appositionEnd(t token) bool {
-	return t.Text == "," || t.Text == "." || t.Text == "(" || t.Text == ")" || t.Text == ";" || t.Text == "—" || t.Text == "--" || t.Lower == "and" || strings.HasPrefix(t.Tag, "VB")
 }
 
 // creditStart returns where a photo credit ("Image: Garry Knight.",
@@ -949,7 +657,7 @@ func locative(toks []token, i int) bool {
 }
 
 // ofCountryAt reports whether "of [the] COUNTRY" starts at token k.
-func (d *doc) ofCountryAt(toks []token, k int) bool {
+func (d *analysis) ofCountryAt(toks []token, k int) bool {
 	if k >= len(toks) || toks[k].Lower != "of" {
 		return false
 	}

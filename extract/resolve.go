@@ -7,62 +7,10 @@ import (
 	"github.com/polgraph/polgraph"
 )
 
-// doc is the working state of one article's analysis.
-type doc struct {
-	x           *Extractor
-	art         polgraph.Article
-	date        string
-	sents       []sentence
-	cover       [][]int // per sentence, per token: mention index + 1, or 0
-	ments       []mention
-	actors      []*actorBuild
-	actorByID   map[string]int
-	relations   []polgraph.Relation
-	relSeen     map[string]bool
-	mainCountry int // actor index of the most mentioned country, or -1
-	// counterpartsAt holds "his X counterparts, A and B" phrases by
-	// (sentence, token of the possessive), for coordination.
-	counterpartsAt map[[2]int]counterpartList
-	onlyPlace      map[int]bool // actors named only as places ("in Tehran")
-}
-
-// actorBuild accumulates one actor of the article.
-type actorBuild struct {
-	polgraph.Actor
-	entry     *Entry
-	aliasSeen map[string]bool
-	firstSeen int // order of first mention, for stable output
-	titles    []string
-}
-
-func (x *Extractor) analyse(a polgraph.Article) *doc {
-	d := x.recognise(a)
-	for si := range d.sents {
-		d.relate(si)
-	}
-	return d
-}
-
-// recognise runs the text layer and actor recognition and resolution: the
-// first half of analyse (BenchmarkActors measures it alone).
-func (x *Extractor) recognise(a polgraph.Article) *doc {
-	d := &doc{x: x, art: a, date: a.Published, actorByID: map[string]int{}, relSeen: map[string]bool{}, mainCountry: -1}
-	if len(d.date) > 10 {
-		d.date = d.date[:10]
-	}
-	d.sents = x.text.sentences(a.Text)
-	d.cover = make([][]int, len(d.sents))
-	for si := range d.sents {
-		d.detectMentions(si)
-	}
-	d.resolve()
-	return d
-}
-
 // resolve clusters mentions into actors: knowledge-base entries by id,
 // unknown people by full name (surnames join them), organisations by name,
 // then pronouns and descriptions to the actor they most recently refer to.
-func (d *doc) resolve() {
+func (d *analysis) resolve() {
 	// Pass 1: names that stand on their own.
 	for k := range d.ments {
 		m := &d.ments[k]
@@ -189,7 +137,7 @@ func (d *doc) resolve() {
 	}
 }
 
-func (d *doc) countryName(iso string) string {
+func (d *analysis) countryName(iso string) string {
 	for _, id := range d.x.kb.order {
 		if e := d.x.kb.entries[id]; e.Type == polgraph.Country && e.Country == iso {
 			return e.Name
@@ -200,7 +148,7 @@ func (d *doc) countryName(iso string) string {
 
 // kbPersonBySurname finds the KB person whose name ends with this single
 // word and who is already an actor of the article.
-func (d *doc) kbPersonBySurname(w string) *Entry {
+func (d *analysis) kbPersonBySurname(w string) *Entry {
 	if a := d.personByLastName(w); a >= 0 {
 		return d.actors[a].entry
 	}
@@ -209,7 +157,7 @@ func (d *doc) kbPersonBySurname(w string) *Entry {
 
 // personByLastName returns the person actor of the article whose name
 // ends with w (or -1). With several, the one mentioned most wins.
-func (d *doc) personByLastName(w string) int {
+func (d *analysis) personByLastName(w string) int {
 	best, bestN := -1, -1
 	lw := strings.ToLower(w)
 	for i, a := range d.actors {
@@ -231,7 +179,7 @@ func (d *doc) personByLastName(w string) int {
 	return best
 }
 
-func (d *doc) actorFor(id, name string, typ polgraph.ActorType, country string, e *Entry) int {
+func (d *analysis) actorFor(id, name string, typ polgraph.ActorType, country string, e *Entry) int {
 	if i, ok := d.actorByID[id]; ok {
 		return i
 	}
@@ -241,16 +189,7 @@ func (d *doc) actorFor(id, name string, typ polgraph.ActorType, country string, 
 	return len(d.actors) - 1
 }
 
-func (a *actorBuild) addAlias(s string) {
-	s = strings.TrimSpace(s)
-	if s == "" || a.aliasSeen[s] {
-		return
-	}
-	a.aliasSeen[s] = true
-	a.Aliases = append(a.Aliases, s)
-}
-
-func (d *doc) pickMainCountry() {
+func (d *analysis) pickMainCountry() {
 	count := map[int]int{}
 	for _, m := range d.ments {
 		if m.actor >= 0 && d.actors[m.actor].Type == polgraph.Country {
@@ -270,7 +209,7 @@ func (d *doc) pickMainCountry() {
 // compatible actor among the mentions before it (in reading order), looking
 // back at most two sentences; "the president" may also be the KB's office
 // holder of the article's main country on the article's date.
-func (d *doc) antecedent(before []int, m *mention) int {
+func (d *analysis) antecedent(before []int, m *mention) int {
 	if m.kind == mPronoun {
 		return d.pronounAntecedent(before, m)
 	}
@@ -314,16 +253,9 @@ func (d *doc) antecedent(before []int, m *mention) int {
 	return -1
 }
 
-func (a *actorBuild) gender() string {
-	if a.entry != nil {
-		return a.entry.Gender
-	}
-	return ""
-}
-
 // holdsTitle reports whether the actor was given this title in the article
 // or holds it in the KB on the article's date.
-func (d *doc) holdsTitle(ai int, title string) bool {
+func (d *analysis) holdsTitle(ai int, title string) bool {
 	a := d.actors[ai]
 	for _, t := range a.titles {
 		if titleMatches(t, title) {
@@ -341,7 +273,7 @@ func (d *doc) holdsTitle(ai int, title string) bool {
 }
 
 // officeHolder is the KB person holding title of body on the article's date.
-func (d *doc) officeHolder(body, title string) *Entry {
+func (d *analysis) officeHolder(body, title string) *Entry {
 	for _, id := range d.x.kb.order {
 		e := d.x.kb.entries[id]
 		if e.Type != polgraph.Person {
@@ -382,7 +314,7 @@ func normTitle(t string) string {
 
 // actorList returns the article's actors with a mention, in order of first
 // mention, each with its KB roles valid on the article's date.
-func (d *doc) actorList() []polgraph.Actor {
+func (d *analysis) actorList() []polgraph.Actor {
 	used := map[int]bool{}
 	d.onlyPlace = map[int]bool{}
 	for _, m := range d.ments {
@@ -430,7 +362,7 @@ func (d *doc) actorList() []polgraph.Actor {
 // sentence prefers the subject of the previous sentence (the topic); an
 // object pronoun ("who succeeded him") never refers to its own clause's
 // subject; otherwise the most recent compatible person wins.
-func (d *doc) pronounAntecedent(before []int, m *mention) int {
+func (d *analysis) pronounAntecedent(before []int, m *mention) int {
 	toks := d.sents[m.sent].Tokens
 	compatible := func(c *mention) bool {
 		if c.actor < 0 || c.kind == mPronoun || c.modifier {
@@ -473,7 +405,7 @@ func (d *doc) pronounAntecedent(before []int, m *mention) int {
 // passing reports whether an actor is only mentioned in passing and is not
 // worth a node: a name the KB does not know, or a company or outlet, named
 // once and taking part in no relation (a photo credit, a source quoted).
-func (d *doc) passing(a *actorBuild, related bool) bool {
+func (d *analysis) passing(a *actorBuild, related bool) bool {
 	if related || a.Mentions > 1 {
 		return false
 	}
@@ -487,7 +419,7 @@ func (d *doc) passing(a *actorBuild, related bool) bool {
 // bare head noun names: "Parliament" in a British article is the UK
 // Parliament. The body's name must end with the word, or the word must be
 // one of its aliases; with several, the first in the KB wins.
-func (d *doc) bodyOf(iso, word string) *Entry {
+func (d *analysis) bodyOf(iso, word string) *Entry {
 	if iso == "" {
 		return nil
 	}
@@ -517,7 +449,7 @@ func (d *doc) bodyOf(iso, word string) *Entry {
 // namedBody returns the organisation actor of the article whose name ends
 // with the head word or starts with it before "of": "the Senate" after "the
 // Senate of Puerto Rico" or "the Puerto Rico Senate". -1 when none.
-func (d *doc) namedBody(word string) int {
+func (d *analysis) namedBody(word string) int {
 	for i, a := range d.actors {
 		if a.Type != polgraph.Organization {
 			continue
@@ -533,7 +465,7 @@ func (d *doc) namedBody(word string) int {
 // orgByFirstWord returns the organisation of the article, not from the
 // knowledge base, whose name has two or more words and starts with w; -1
 // when there is none or more than one.
-func (d *doc) orgByFirstWord(w string) int {
+func (d *analysis) orgByFirstWord(w string) int {
 	found := -1
 	for i, a := range d.actors {
 		if a.Type != polgraph.Organization || a.entry != nil {
@@ -555,7 +487,7 @@ func (d *doc) orgByFirstWord(w string) int {
 // name and, of two names, the shorter one's last word among the longer
 // one's words ("Pedro Pierluisi", "Pedro R. Pierluisi Urrutia"). -1 when
 // none.
-func (d *doc) samePerson(name string) int {
+func (d *analysis) samePerson(name string) int {
 	w := strings.Fields(name)
 	for i, a := range d.actors {
 		if a.Type != polgraph.Person || a.entry != nil {
@@ -582,7 +514,7 @@ func (d *doc) samePerson(name string) int {
 // orgActor returns the actor of an organisation mention the knowledge base
 // does not know. A body of a state is named with its state, so that one
 // country's "Foreign Ministry" or "Supreme Court" is not another's.
-func (d *doc) orgActor(m *mention) int {
+func (d *analysis) orgActor(m *mention) int {
 	name := m.name
 	if m.country != "" && !strings.HasPrefix(Slug(name), Slug(d.countryName(m.country))) && !strings.Contains(name, d.countryName(m.country)) {
 		name = d.countryName(m.country) + " " + name
@@ -601,7 +533,7 @@ var genericWords = map[string]bool{
 
 // genericOrg reports whether an organisation's name says nothing of whose
 // it is: "Supreme Court", "Legislative Assembly", "Foreign Ministry".
-func (d *doc) genericOrg(name string) bool {
+func (d *analysis) genericOrg(name string) bool {
 	for _, w := range strings.Fields(strings.ToLower(name)) {
 		if !genericWords[w] && d.orgHead(w) == "" {
 			return false

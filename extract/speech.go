@@ -43,7 +43,7 @@ var positiveWords = map[string]bool{
 
 // speech emits CRITICIZED or SUPPORTED from a speaker to the actors named
 // in what they said, when the statement's evaluative words lean one way.
-func (d *doc) speech(si int) {
+func (d *analysis) speech(si int) {
 	toks := d.sents[si].Tokens
 	for v := 1; v < len(toks); v++ {
 		if !speechVerbs[toks[v].Lower] || !(len(toks[v].Tag) >= 2 && toks[v].Tag[:2] == "VB") {
@@ -112,24 +112,11 @@ func negatedNear(toks []token, v int) bool {
 
 // related reports whether the sentence already has a relation between the
 // two actors (in either direction).
-func (d *doc) related(si, a, b int) bool {
+func (d *analysis) related(si, a, b int) bool {
 	sent := d.sents[si]
 	ia, ib := d.actors[a].ID, d.actors[b].ID
 	for _, r := range d.relations {
 		if r.Start == sent.Start && (r.Subject == ia && r.Object == ib || r.Subject == ib && r.Object == ia) {
-			return true
-		}
-	}
-	return false
-}
-
-// holds reports whether the actor holds a knowledge-base role in body.
-func (a *actorBuild) holds(body string) bool {
-	if a.entry == nil {
-		return false
-	}
-	for _, r := range a.entry.Roles {
-		if r.Of == body {
 			return true
 		}
 	}

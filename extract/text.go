@@ -326,3 +326,19 @@ func endsWithInitial(s string) bool {
 	n := len(s)
 	return n >= 3 && s[n-1] == '.' && s[n-2] >= 'A' && s[n-2] <= 'Z' && s[n-3] == ' '
 }
+
+// wordTokens tokenises a short phrase (a name or title) the way article text
+// is tokenised, so that both sides of a comparison agree.
+func (x *Extractor) wordTokens(s string) []string {
+	doc, err := prose.NewDocument(s, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, t := range doc.Tokens() {
+		for _, p := range splitHyphens(t.Text) {
+			out = append(out, p.text)
+		}
+	}
+	return out
+}
