@@ -30,7 +30,7 @@ type analysis struct {
 // actorBuild accumulates one actor of the article.
 type actorBuild struct {
 	polgraph.Actor
-	entry     *Entry
+	entry     *kbEntry
 	aliasSeen map[string]bool
 	firstSeen int // order of first mention, for stable output
 	titles    []string

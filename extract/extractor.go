@@ -24,7 +24,7 @@ type Options struct {
 // (it loads the POS model and the knowledge base once); Extract is safe for
 // concurrent use and performs no I/O.
 type Extractor struct {
-	kb     *KB
+	kb     *knowledgeBase
 	names  *nameIndex
 	lex    *lexicon
 	text   *textLayer
@@ -34,7 +34,7 @@ type Extractor struct {
 
 // New loads the model, the knowledge base and the lexicon.
 func New(opts Options) (*Extractor, error) {
-	kb, err := LoadKB(opts.KBFiles...)
+	kb, err := loadKB(opts.KBFiles...)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func New(opts Options) (*Extractor, error) {
 	x := &Extractor{kb: kb, lex: lex, text: tl, log: log}
 	x.names = buildNameIndex(kb, x.wordTokens)
 	x.titles = buildTitleIndex(kb.titles, x.wordTokens)
-	log.Debug("extractor ready", "kb_entries", kb.Len(), "triggers", lex.size)
+	log.Debug("extractor ready", "kb_entries", kb.size(), "triggers", lex.size)
 	return x, nil
 }
 

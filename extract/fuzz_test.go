@@ -199,7 +199,7 @@ func FuzzKBFile(f *testing.F) {
 	f.Add([]byte("- &a {id: a, name: A, type: Country}\n- *a\n"))
 	f.Add([]byte("{}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		kb := &KB{entries: map[string]*Entry{}}
+		kb := &knowledgeBase{entries: map[string]*kbEntry{}}
 		err := kb.addYAML("user.yaml", data)
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "knowledge base user.yaml: ") {

@@ -18,9 +18,9 @@ import (
 //go:embed kb/*.yaml kb/*.txt kb/*.tsv
 var builtinKB embed.FS
 
-// An Entry is one actor of the knowledge base, as written in the YAML files
+// A kbEntry is one actor of the knowledge base, as written in the YAML files
 // of extract/kb (and in users' --kb files, which use the same format).
-type Entry struct {
+type kbEntry struct {
 	ID       string             `yaml:"id"`
 	Name     string             `yaml:"name"`
 	Type     polgraph.ActorType `yaml:"type"`
@@ -31,12 +31,12 @@ type Entry struct {
 	Kind     string             `yaml:"kind"`
 	PartOf   string             `yaml:"part_of"`
 	Gender   string             `yaml:"gender"`
-	Roles    []KBRole           `yaml:"roles"`
+	Roles    []kbRole           `yaml:"roles"`
 }
 
-// A KBRole is an office held between two dates (YYYY or YYYY-MM-DD; To is
+// A kbRole is an office held between two dates (YYYY or YYYY-MM-DD; To is
 // empty while in office).
-type KBRole struct {
+type kbRole struct {
 	Title string `yaml:"title"`
 	Of    string `yaml:"of"`
 	From  string `yaml:"from"`
@@ -50,7 +50,7 @@ var (
 )
 
 // validate checks one entry; the error names the entry.
-func (e *Entry) validate() error {
+func (e *kbEntry) validate() error {
 	switch {
 	case !slugRE.MatchString(e.ID):
 		return fmt.Errorf("id %q is not a lowercase slug", e.ID)
@@ -78,7 +78,7 @@ func (e *Entry) validate() error {
 
 // activeOn reports whether the role was held on date (YYYY-MM-DD). With no
 // date, only roles without an end count.
-func (r KBRole) activeOn(date string) bool {
+func (r kbRole) activeOn(date string) bool {
 	if date == "" {
 		return r.To == ""
 	}
@@ -92,10 +92,10 @@ func (r KBRole) activeOn(date string) bool {
 	return (from == "" || from <= date) && (to == "" || date <= to)
 }
 
-// KB is the loaded knowledge base: entries by id and the lexical resources
+// knowledgeBase is the loaded knowledge base: entries by id and the lexical resources
 // that recognition uses. It is read-only after loading.
-type KB struct {
-	entries    map[string]*Entry
+type knowledgeBase struct {
+	entries    map[string]*kbEntry
 	order      []string // ids in load order, for deterministic iteration
 	givenNames map[string]bool
 	stopCaps   map[string]bool
@@ -111,10 +111,10 @@ type titleEntry struct {
 	Class    string
 }
 
-// LoadKB reads the built-in knowledge base, then each extra file in order;
+// loadKB reads the built-in knowledge base, then each extra file in order;
 // an entry of an extra file with the id of an existing one replaces it.
-func LoadKB(extra ...string) (*KB, error) {
-	kb := &KB{entries: map[string]*Entry{}, givenNames: map[string]bool{}, stopCaps: map[string]bool{}, orgHeads: map[string]string{}}
+func loadKB(extra ...string) (*knowledgeBase, error) {
+	kb := &knowledgeBase{entries: map[string]*kbEntry{}, givenNames: map[string]bool{}, stopCaps: map[string]bool{}, orgHeads: map[string]string{}}
 	files, err := fs.Glob(builtinKB, "kb/*.yaml")
 	if err != nil {
 		return nil, err
@@ -139,8 +139,8 @@ func LoadKB(extra ...string) (*KB, error) {
 	return kb, kb.check()
 }
 
-func (kb *KB) addYAML(file string, data []byte) error {
-	var entries []Entry
+func (kb *knowledgeBase) addYAML(file string, data []byte) error {
+	var entries []kbEntry
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&entries); err != nil {
@@ -160,7 +160,7 @@ func (kb *KB) addYAML(file string, data []byte) error {
 }
 
 // check verifies cross references once everything is loaded.
-func (kb *KB) check() error {
+func (kb *knowledgeBase) check() error {
 	for _, id := range kb.order {
 		e := kb.entries[id]
 		if e.PartOf != "" && kb.entries[e.PartOf] == nil {
@@ -170,7 +170,7 @@ func (kb *KB) check() error {
 	return nil
 }
 
-func (kb *KB) loadLists() error {
+func (kb *knowledgeBase) loadLists() error {
 	read := func(name string, fn func(fields []string) error) error {
 		data, err := builtinKB.ReadFile("kb/" + name)
 		if err != nil {
@@ -226,11 +226,8 @@ func (kb *KB) loadLists() error {
 	})
 }
 
-// Entry returns the entry with this id, or nil.
-func (kb *KB) Entry(id string) *Entry { return kb.entries[id] }
-
-// Len is the number of entries.
-func (kb *KB) Len() int { return len(kb.entries) }
+// size is the number of entries.
+func (kb *knowledgeBase) size() int { return len(kb.entries) }
 
 // readFiles passes each built-in file (from fsys), then each user file, to
 // add: the knowledge base and the lexicon load the same way, users' files

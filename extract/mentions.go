@@ -25,7 +25,7 @@ const (
 type mention struct {
 	sent, i, j  int // tokens [i, j) of sentence sent
 	kind        mentionKind
-	entry       *Entry
+	entry       *kbEntry
 	name        string // surface form
 	typ         polgraph.ActorType
 	actor       int // index into analysis.actors; -1 until resolved
@@ -40,28 +40,56 @@ type mention struct {
 	place       bool       // a capital named as a place ("in Tehran"): no actor of its own
 }
 
-// detectMentions finds every actor mention of sentence si.
+// sentenceMentions is mention detection in one sentence: its tokens, how
+// far names are read (a photo credit names no actor), and which mention
+// covers each token.
+type sentenceMentions struct {
+	d     *analysis
+	si    int
+	s     *sentence
+	toks  []token
+	n     int
+	cover []int // mention index + 1 per token
+	first int   // index in d.ments of the sentence's first mention
+}
+
+// add records m as a mention of the sentence and returns its index.
+func (p *sentenceMentions) add(m mention) int {
+	m.sent = p.si
+	m.actor = -1
+	m.titleOf = -1
+	p.d.ments = append(p.d.ments, m)
+	idx := len(p.d.ments) - 1
+	for k := m.i; k < m.j; k++ {
+		p.cover[k] = idx + 1
+	}
+	return idx
+}
+
+// detectMentions finds every actor mention of sentence si, in seven steps;
+// each step sees the mentions of the steps before it.
 func (d *analysis) detectMentions(si int) {
 	s := &d.sents[si]
-	toks := s.Tokens
-	n := creditStart(toks)          // a photo credit names no actor
-	cover := make([]int, len(toks)) // mention index + 1 per token
-	add := func(m mention) int {
-		m.sent = si
-		m.actor = -1
-		m.titleOf = -1
-		d.ments = append(d.ments, m)
-		idx := len(d.ments) - 1
-		for k := m.i; k < m.j; k++ {
-			cover[k] = idx + 1
-		}
-		return idx
-	}
-	first := len(d.ments)
+	p := &sentenceMentions{d: d, si: si, s: s, toks: s.Tokens, n: creditStart(s.Tokens), cover: make([]int, len(s.Tokens)), first: len(d.ments)}
+	p.knowledgeBaseNames()
+	titles := p.titles()
+	p.unknownNames(titles)
+	p.bodiesOfCountries()
+	p.giveTitles(titles)
+	d.appositions(si, p.cover)
+	d.counterparts(si, p.cover)
+	p.modifiers()
+	p.pronounsAndDescriptions()
+	d.cover[si] = p.cover
+}
 
-	// 1. Knowledge-base names, longest match first; a match that a longer
-	// one starting inside it overlaps gives way ("Emir Tamim" inside
-	// "Emir Tamim bin Hamad Al Thani").
+// knowledgeBaseNames finds the knowledge base's names, longest match first;
+// a match that a longer one starting inside it overlaps gives way ("Emir
+// Tamim" inside "Emir Tamim bin Hamad Al Thani").
+func (p *sentenceMentions) knowledgeBaseNames() {
+	d, toks, n, cover := p.d, p.toks, p.n, p.cover
+	s := p.s
+	add := p.add
 	for i := 0; i < n; {
 		nm, j, ok := d.x.names.match(toks, i)
 		if !ok || !d.acceptKBMatch(s, cover, i, j, nm) {
@@ -122,9 +150,13 @@ func (d *analysis) detectMentions(si int) {
 		add(m)
 		i = j
 	}
+}
 
-	// 2. Titles, with the body they are of when it stands right before them
-	//    ("Iranian President", "Iran's Foreign Minister", "US Secretary of State").
+// titles finds titles, with the body they are of when it stands right
+// before them ("Iranian President", "Iran's Foreign Minister", "US
+// Secretary of State").
+func (p *sentenceMentions) titles() []titleAt {
+	d, toks, n, cover := p.d, p.toks, p.n, p.cover
 	var titles []titleAt
 	for i := 0; i < n; i++ {
 		if cover[i] != 0 {
@@ -200,49 +232,14 @@ func (d *analysis) detectMentions(si int) {
 		titles = append(titles, ta)
 		i = j - 1
 	}
-	titleEnds := map[int]titleAt{}
-	titleCover := make([]bool, n)
-	for _, t := range titles {
-		titleEnds[t.name] = t
-		for k := t.i; k < t.j; k++ {
-			titleCover[k] = true
-		}
-	}
+	return titles
+}
 
-	// 3. Capitalised runs the KB does not know: organisations by their head
-	//    noun, people by a title before them or a given name first.
-	for i := 0; i < n; {
-		if cover[i] != 0 || titleCover[i] || !isNameToken(toks[i]) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < n && cover[j] == 0 && !titleCover[j] {
-			if isNameToken(toks[j]) {
-				j++
-				continue
-			}
-			// "Ministry of Foreign Affairs", "Bank for International Settlements"
-			if isNameConnector(toks[j].Lower) && j+1 < n && cover[j+1] == 0 && isNameToken(toks[j+1]) {
-				j += 2
-				continue
-			}
-			// "Abdul-Mahdi", "al-Assadi"
-			if toks[j].Text == "-" && j+1 < n && cover[j+1] == 0 && isNameToken(toks[j+1]) {
-				j += 2
-				continue
-			}
-			if isNameConnector(toks[j].Lower) && j+2 < n && toks[j+1].Text == "-" && cover[j+2] == 0 && isNameToken(toks[j+2]) {
-				j += 3
-				continue
-			}
-			break
-		}
-		d.nameRun(si, i, j, titleEnds, cover, add)
-		i = j
-	}
-
-	// "the Parliament of Iraq": an organisation head followed by "of" and a country.
+// bodiesOfCountries finds "the Parliament of Iraq": an organisation head
+// followed by "of" and a country.
+func (p *sentenceMentions) bodiesOfCountries() {
+	d, toks, n, cover := p.d, p.toks, p.n, p.cover
+	add := p.add
 	for i := 0; i+2 < n; i++ {
 		if cover[i] != 0 || !startsUpper(toks[i].Text) || d.orgHead(toks[i].Lower) == "" || toks[i+1].Lower != "of" {
 			continue
@@ -267,9 +264,12 @@ func (d *analysis) detectMentions(si int) {
 		add(mention{i: start, j: i + 1, name: name, typ: polgraph.Organization, kind: mOrg, country: bm.country})
 		bm.modifier = true
 	}
+}
 
-	// 4. Titles give people their title; a title before a person makes the
-	//    body before the title a modifier.
+// giveTitles gives people their title; a title before a person makes the
+// body before the title a modifier.
+func (p *sentenceMentions) giveTitles(titles []titleAt) {
+	d, toks, n, cover := p.d, p.toks, p.n, p.cover
 	for ti, t := range titles {
 		if t.name >= n || cover[t.name] == 0 {
 			continue
@@ -296,14 +296,13 @@ func (d *analysis) detectMentions(si int) {
 			}
 		}
 	}
+}
 
-	// 5. Appositions: "Mike Pence, the Vice President," and "The Vice
-	//    President, Mike Pence,".
-	d.appositions(si, cover)
-	d.counterparts(si, cover)
-
-	// 6. Modifiers: a demonym or a possessive country before another
-	//    mention ("Iranian officials" stays an argument: officials is no mention).
+// modifiers marks a demonym or a possessive country before another mention
+// ("Iranian officials" stays an argument: officials is no mention).
+func (p *sentenceMentions) modifiers() {
+	d, toks, n, cover := p.d, p.toks, p.n, p.cover
+	si, first := p.si, p.first
 	for k := first; k < len(d.ments); k++ {
 		m := &d.ments[k]
 		if m.sent != si || m.typ == polgraph.Person {
@@ -323,8 +322,13 @@ func (d *analysis) detectMentions(si int) {
 			}
 		}
 	}
+}
 
-	// 7. Pronouns and descriptions, resolved later.
+// pronounsAndDescriptions adds pronouns and descriptions ("the president",
+// "the country"), resolved later.
+func (p *sentenceMentions) pronounsAndDescriptions() {
+	d, toks, n, cover := p.d, p.toks, p.n, p.cover
+	add := p.add
 	for i := 0; i < n; i++ {
 		if cover[i] != 0 {
 			continue
@@ -359,7 +363,6 @@ func (d *analysis) detectMentions(si int) {
 			add(mention{i: i, j: j, kind: mDescription, typ: polgraph.Person, name: spanText(d.art.Text, toks, i, j), descTitle: strings.Join(t.Words, " "), title: t, titleText: spanText(d.art.Text, toks, i+1, j)})
 		}
 	}
-	d.cover[si] = cover
 }
 
 // acceptKBMatch rejects knowledge-base matches that are part of a longer
@@ -387,14 +390,6 @@ func isNameToken(t token) bool {
 	return true
 }
 
-func isNameConnector(w string) bool {
-	switch w {
-	case "of", "for", "and", "on", "de", "del", "da", "al", "bin", "ibn", "von", "van", "der", "la", "le":
-		return true
-	}
-	return false
-}
-
 func (d *analysis) orgHead(w string) string {
 	return d.x.kb.orgHeads[w]
 }
@@ -405,191 +400,6 @@ func spanText(text string, toks []token, i, j int) string {
 		return ""
 	}
 	return text[toks[i].Start:toks[j-1].End]
-}
-
-// nameRun splits a capitalised run [i, j) the KB does not know into names:
-// organisations up to their head noun ("House Intelligence Committee"),
-// titles, and people (after a title, or from a given name on).
-func (d *analysis) nameRun(si, i, j int, titleEnds map[int]titleAt, cover []int, add func(mention) int) {
-	toks := d.sents[si].Tokens
-	kb := d.x.kb
-	for i < j {
-		// Leading function words and connectors ("However", "The", "of");
-		// capitalised nouns on the stop list ("House", "State") may still
-		// start an organisation's name, so they go only if no head follows.
-		if _, titled := titleEnds[i]; !titled && (isNameConnector(toks[i].Lower) || kb.stopCaps[toks[i].Text] && (isFunctionTag(toks[i].Tag) || !d.headWithin(toks, i, j))) {
-			i++
-			continue
-		}
-		// A title inside the run: "Represenative Adam Schiff" is not, but
-		// "Senator Adam Schiff" is; titles the first pass missed are skipped.
-		if t, k := d.x.titles.match(toks, i); t != nil && k <= j && k > i {
-			titleEnds[k] = titleAt{t: t, i: i, j: k, of: -1}
-			i = k
-			continue
-		}
-		// An organisation: the shortest prefix ending in a head noun,
-		// extended over "of X" ("Ministry of Foreign Affairs").
-		h := -1
-		for k := i; k < j; k++ {
-			if d.orgHead(toks[k].Lower) != "" && !(k == i && k+1 < j && toks[k+1].Lower != "of") {
-				h = k
-				if k+2 < j && toks[k+1].Lower == "of" {
-					h = j - 1
-				}
-				break
-			}
-		}
-		if h >= 0 && !d.startsPerson(toks, i, h+1, titleEnds) {
-			end := h + 1
-			for end > i && isNameConnector(toks[end-1].Lower) {
-				end--
-			}
-			_, titled := titleEnds[i]
-			if end-i > 1 || titled {
-				m := mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: polgraph.Organization, kind: mOrg}
-				m.country = d.countryBefore(cover, toks, i)
-				// "the Supreme Court of Puerto Rico"
-				if d.ofCountryAt(toks, end) {
-					b := end + 1
-					if toks[b].Lower == "the" {
-						b++
-					}
-					if c := cover[b]; c != 0 && d.ments[c-1].typ == polgraph.Country {
-						m.name = spanText(d.art.Text, toks, i, d.ments[c-1].j)
-						m.country = d.ments[c-1].country
-						d.ments[c-1].modifier = true
-					}
-				}
-				add(m)
-			} else if end-i == 1 && (i > 0 || d.sents[si].Headline) {
-				// A bare "Parliament" or "Senate": the body of the
-				// article's state, decided once the state is known.
-				add(mention{i: i, j: end, name: toks[i].Text, typ: polgraph.Organization, kind: mBareOrg})
-			}
-			i = h + 1
-			continue
-		}
-		// "Iranian airline Mahan Air", "companies such as Deutsche Bahn,
-		// Daimler and Siemens": a class noun before the name makes it an
-		// organisation.
-		if _, titled := titleEnds[i]; !titled && orgClassBefore(toks, i) {
-			end := j
-			for end > i && isNameConnector(toks[end-1].Lower) {
-				end--
-			}
-			m := mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: polgraph.Organization, kind: mOrg}
-			m.country = d.countryBefore(cover, toks, i)
-			add(m)
-			i = j
-			continue
-		}
-		// A person: after a title, or from a given name.
-		end := j
-		// Trailing connectors and capitalised common words go, except after
-		// a given name: "John Major", "Ruth Ginsburg".
-		for end > i && (isNameConnector(toks[end-1].Lower) || kb.stopCaps[toks[end-1].Text] && !(end-1 > i && kb.givenNames[toks[end-2].Text])) {
-			end--
-		}
-		if end <= i {
-			i++
-			continue
-		}
-		if end-i > 4 {
-			end = i + 4
-		}
-		name := spanText(d.art.Text, toks, i, end)
-		last := toks[end-1].Lower
-		_, titled := titleEnds[i]
-		switch {
-		case end-i >= 2 && kb.givenNames[toks[i].Text] && !isAllCaps(toks[i].Text):
-			if e := d.kbPersonByFirstLast(toks[i].Lower, last); e != nil {
-				add(mention{i: i, j: end, name: name, typ: polgraph.Person, kind: mKB, entry: e, country: e.Country, gender: e.Gender})
-			} else {
-				add(mention{i: i, j: end, name: name, typ: polgraph.Person, kind: mPerson})
-			}
-		case titled:
-			add(mention{i: i, j: end, name: name, typ: polgraph.Person, kind: mPerson})
-		case end-i == 1 && !kb.stopCaps[toks[i].Text]:
-			// A lone capitalised word: a surname if a person of the article
-			// has it (decided once all sentences are read).
-			add(mention{i: i, j: end, name: name, typ: polgraph.Person, kind: mSurname})
-		case end-i >= 2:
-			// A given name further in ("Represenative Adam Schiff"), else
-			// each word may be a surname.
-			g := i + 1
-			for g < end-1 && !kb.givenNames[toks[g].Text] {
-				g++
-			}
-			if g < end-1 {
-				add(mention{i: g, j: end, name: spanText(d.art.Text, toks, g, end), typ: polgraph.Person, kind: mPerson})
-				end = g
-			}
-			if end-i == 2 && !kb.stopCaps[toks[i].Text] && !kb.stopCaps[toks[i+1].Text] && !isAllCaps(toks[i].Text) && !isAllCaps(toks[i+1].Text) {
-				// "Rivera Schatz": a two-word surname, resolved as one
-				add(mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: polgraph.Person, kind: mSurname})
-			} else {
-				for k := i; k < end; k++ {
-					if !kb.stopCaps[toks[k].Text] {
-						add(mention{i: k, j: k + 1, name: toks[k].Text, typ: polgraph.Person, kind: mSurname})
-					}
-				}
-			}
-			end = max(end, g)
-			if g < j && cover[g] != 0 {
-				end = d.ments[cover[g]-1].j
-			}
-		}
-		i = end
-	}
-}
-
-func isFunctionTag(tag string) bool {
-	switch tag {
-	case "DT", "IN", "PRP", "PRP$", "RB", "CC", "WDT", "WP", "WRB", "MD", "TO", "EX", "PDT":
-		return true
-	}
-	return false
-}
-
-// headWithin reports whether an organisation head noun stands in [i, j).
-func (d *analysis) headWithin(toks []token, i, j int) bool {
-	for k := i; k < j; k++ {
-		if d.orgHead(toks[k].Lower) != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// startsPerson reports whether run [i, h) begins with a person's name, so
-// that "Adam Schiff Committee" is not read as one organisation.
-func (d *analysis) startsPerson(toks []token, i, h int, titleEnds map[int]titleAt) bool {
-	return h-i >= 3 && d.x.kb.givenNames[toks[i].Text] && d.orgHead(toks[i+1].Lower) == ""
-}
-
-// countryBefore returns the country of a country mention right before token
-// i ("US Federal Court", "Germany's Federal Aviation Office").
-func (d *analysis) countryBefore(cover []int, toks []token, i int) string {
-	k := i - 1
-	if k >= 0 && toks[k].Lower == "'s" {
-		k--
-	}
-	if k >= 0 && cover[k] != 0 {
-		if bm := d.ments[cover[k]-1]; bm.typ == polgraph.Country {
-			return bm.country
-		}
-	}
-	return ""
-}
-
-func (d *analysis) kbPersonByFirstLast(first, last string) *Entry {
-	for _, n := range d.x.names.byFirst[first] {
-		if n.entry.Type == polgraph.Person && len(n.toks) >= 2 && n.toks[len(n.toks)-1] == last {
-			return n.entry
-		}
-	}
-	return nil
 }
 
 // creditStart returns where a photo credit ("Image: Garry Knight.",
@@ -604,41 +414,6 @@ func creditStart(toks []token) int {
 		}
 	}
 	return len(toks)
-}
-
-// orgClasses are common nouns that introduce an organisation's name.
-var orgClasses = map[string]bool{
-	"airline": true, "airlines": true, "carrier": true, "carriers": true, "company": true, "companies": true,
-	"firm": true, "firms": true, "group": true, "groups": true, "militia": true, "militias": true,
-	"newspaper": true, "newspapers": true, "broadcaster": true, "broadcasters": true, "network": true,
-	"agency": true, "agencies": true, "bank": true, "banks": true, "manufacturer": true, "manufacturers": true,
-	"automaker": true, "automakers": true, "giant": true, "conglomerate": true, "organisation": true,
-	"organization": true, "organisations": true, "organizations": true, "charity": true, "charities": true,
-	"outlet": true, "outlets": true, "website": true, "platform": true, "insurer": true, "retailer": true,
-	"operator": true, "contractor": true, "producer": true, "corporation": true, "corporations": true,
-	"businesses": true, "startup": true, "brand": true, "tabloid": true, "daily": true, "magazine": true,
-	"channel": true,
-}
-
-// orgClassBefore reports whether a class noun introduces the name at i:
-// "airline Mahan Air", "the newspaper Le Monde", or a list after "companies
-// such as", "firms including".
-func orgClassBefore(toks []token, i int) bool {
-	if i > 0 && orgClasses[toks[i-1].Lower] && !startsUpper(toks[i-1].Text) {
-		return true
-	}
-	// a list: walk back over names, commas and "and" to "such as"/"including"
-	k := i - 1
-	for k >= 0 && (startsUpper(toks[k].Text) || toks[k].Text == "," || toks[k].Lower == "and") && i-k < 16 {
-		k--
-	}
-	switch {
-	case k >= 2 && toks[k].Lower == "as" && toks[k-1].Lower == "such":
-		return orgClasses[toks[k-2].Lower]
-	case k >= 1 && (toks[k].Lower == "including" || toks[k].Lower == "like"):
-		return orgClasses[toks[k-1].Lower]
-	}
-	return false
 }
 
 // locative reports whether the name at i is governed by a preposition of

@@ -18,7 +18,7 @@ const (
 
 // A kbName is one tokenised surface form of an entry.
 type kbName struct {
-	entry *Entry
+	entry *kbEntry
 	toks  []string // lower case
 	exact []string // as written: acronyms must match case exactly
 	form  nameForm
@@ -31,10 +31,10 @@ type nameIndex struct {
 	byFirst map[string][]kbName
 }
 
-func buildNameIndex(kb *KB, tokenize func(string) []string) *nameIndex {
+func buildNameIndex(kb *knowledgeBase, tokenize func(string) []string) *nameIndex {
 	ix := &nameIndex{byFirst: map[string][]kbName{}}
 	seen := map[string]bool{}
-	add := func(e *Entry, s string, form nameForm) {
+	add := func(e *kbEntry, s string, form nameForm) {
 		s = strings.TrimSpace(s)
 		if s == "" {
 			return
@@ -154,10 +154,10 @@ func isAllCaps(s string) bool {
 	return n >= 2
 }
 
-// Slug turns a name into an actor id: lower case ASCII letters and digits
+// slug turns a name into an actor id: lower case ASCII letters and digits
 // joined by hyphens, diacritics dropped ("Recep Tayyip Erdoğan" ->
 // "recep-tayyip-erdogan").
-func Slug(name string) string {
+func slug(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range name {

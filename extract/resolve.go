@@ -11,7 +11,18 @@ import (
 // unknown people by full name (surnames join them), organisations by name,
 // then pronouns and descriptions to the actor they most recently refer to.
 func (d *analysis) resolve() {
-	// Pass 1: names that stand on their own.
+	d.resolveNames()
+	d.resolveSurnames()
+	d.pickMainCountry()
+	d.resolveStateBodies()
+	d.resolveReferences()
+	d.countMentions()
+}
+
+// resolveNames gives an actor to the names that stand on their own: KB
+// names, demonyms and capitals, full names of people, organisations whose
+// state is known.
+func (d *analysis) resolveNames() {
 	for k := range d.ments {
 		m := &d.ments[k]
 		switch m.kind {
@@ -28,7 +39,7 @@ func (d *analysis) resolve() {
 					m.actor = a
 					break
 				}
-				m.actor = d.actorFor(Slug(m.name), m.name, polgraph.Person, "", nil)
+				m.actor = d.actorFor(slug(m.name), m.name, polgraph.Person, "", nil)
 			}
 		case mOrg:
 			if m.country == "" && d.genericOrg(m.name) {
@@ -40,8 +51,11 @@ func (d *analysis) resolve() {
 			d.actors[m.actor].addAlias(m.name)
 		}
 	}
-	// Pass 2: lone surnames and titled single names join a person of the
-	// article with that last name.
+}
+
+// resolveSurnames joins lone surnames and titled single names to a person of
+// the article with that last name ("Mahan" to "Mahan Air" for organisations).
+func (d *analysis) resolveSurnames() {
 	for k := range d.ments {
 		m := &d.ments[k]
 		if m.actor >= 0 || (m.kind != mSurname && m.kind != mPerson) {
@@ -64,11 +78,15 @@ func (d *analysis) resolve() {
 			continue
 		}
 		if m.kind == mPerson {
-			m.actor = d.actorFor(Slug(m.name), m.name, polgraph.Person, "", nil)
+			m.actor = d.actorFor(slug(m.name), m.name, polgraph.Person, "", nil)
 			d.actors[m.actor].addAlias(m.name)
 		}
 	}
-	d.pickMainCountry()
+}
+
+// resolveStateBodies resolves what needs the article's state: organisations
+// named without a state ("Supreme Court") and bare bodies ("the Senate").
+func (d *analysis) resolveStateBodies() {
 	for k := range d.ments {
 		if m := &d.ments[k]; m.kind == mOrg && m.actor < 0 {
 			if d.mainCountry >= 0 {
@@ -99,7 +117,11 @@ func (d *analysis) resolve() {
 			d.actors[m.actor].addAlias(m.name)
 		}
 	}
-	// Pass 3: pronouns and descriptions, in reading order.
+}
+
+// resolveReferences resolves pronouns and descriptions, in reading order, to
+// the actor they most recently refer to.
+func (d *analysis) resolveReferences() {
 	order := make([]int, len(d.ments))
 	for k := range order {
 		order[k] = k
@@ -121,7 +143,11 @@ func (d *analysis) resolve() {
 			d.actors[m.actor].addAlias(m.name)
 		}
 	}
-	// Mentions count every named reference; titles are kept per actor.
+}
+
+// countMentions counts every named reference of each actor and keeps its
+// titles.
+func (d *analysis) countMentions() {
 	for k := range d.ments {
 		m := &d.ments[k]
 		if m.actor < 0 {
@@ -148,7 +174,7 @@ func (d *analysis) countryName(iso string) string {
 
 // kbPersonBySurname finds the KB person whose name ends with this single
 // word and who is already an actor of the article.
-func (d *analysis) kbPersonBySurname(w string) *Entry {
+func (d *analysis) kbPersonBySurname(w string) *kbEntry {
 	if a := d.personByLastName(w); a >= 0 {
 		return d.actors[a].entry
 	}
@@ -179,7 +205,7 @@ func (d *analysis) personByLastName(w string) int {
 	return best
 }
 
-func (d *analysis) actorFor(id, name string, typ polgraph.ActorType, country string, e *Entry) int {
+func (d *analysis) actorFor(id, name string, typ polgraph.ActorType, country string, e *kbEntry) int {
 	if i, ok := d.actorByID[id]; ok {
 		return i
 	}
@@ -273,7 +299,7 @@ func (d *analysis) holdsTitle(ai int, title string) bool {
 }
 
 // officeHolder is the KB person holding title of body on the article's date.
-func (d *analysis) officeHolder(body, title string) *Entry {
+func (d *analysis) officeHolder(body, title string) *kbEntry {
 	for _, id := range d.x.kb.order {
 		e := d.x.kb.entries[id]
 		if e.Type != polgraph.Person {
@@ -419,7 +445,7 @@ func (d *analysis) passing(a *actorBuild, related bool) bool {
 // bare head noun names: "Parliament" in a British article is the UK
 // Parliament. The body's name must end with the word, or the word must be
 // one of its aliases; with several, the first in the KB wins.
-func (d *analysis) bodyOf(iso, word string) *Entry {
+func (d *analysis) bodyOf(iso, word string) *kbEntry {
 	if iso == "" {
 		return nil
 	}
@@ -516,10 +542,10 @@ func (d *analysis) samePerson(name string) int {
 // country's "Foreign Ministry" or "Supreme Court" is not another's.
 func (d *analysis) orgActor(m *mention) int {
 	name := m.name
-	if m.country != "" && !strings.HasPrefix(Slug(name), Slug(d.countryName(m.country))) && !strings.Contains(name, d.countryName(m.country)) {
+	if m.country != "" && !strings.HasPrefix(slug(name), slug(d.countryName(m.country))) && !strings.Contains(name, d.countryName(m.country)) {
 		name = d.countryName(m.country) + " " + name
 	}
-	return d.actorFor(Slug(name), name, polgraph.Organization, m.country, nil)
+	return d.actorFor(slug(name), name, polgraph.Organization, m.country, nil)
 }
 
 // genericWords describe bodies that every state has.
