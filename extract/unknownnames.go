@@ -55,6 +55,9 @@ func isNameConnector(w string) bool {
 	return false
 }
 
+// personBreak are the name connectors that end a person's name.
+var personBreak = map[string]bool{"and": true, "of": true, "for": true, "on": true}
+
 // nameRun splits a capitalised run [i, j) the KB does not know into names:
 // organisations up to their head noun ("House Intelligence Committee"),
 // titles, and people (after a title, or from a given name on).
@@ -148,6 +151,18 @@ func (p *sentenceMentions) organisation(i, h int, titleEnds map[int]titleAt) {
 // after a title, or from a given name. It returns where the run goes on.
 func (p *sentenceMentions) person(i, j int, titleEnds map[int]titleAt) int {
 	d, toks, cover, add, kb := p.d, p.toks, p.cover, p.add, p.d.x.kb
+	// "and", "of", "for" and "on" join the words of an organisation's name,
+	// never a person's: "Bob Behnken and Doug Hurley" are two people and
+	// "Bernie Sanders of Vermont" is one.
+	if personBreak[toks[i].Lower] {
+		return i + 1
+	}
+	for k := i + 1; k < j; k++ {
+		if personBreak[toks[k].Lower] {
+			j = k
+			break
+		}
+	}
 	end := j
 	// Trailing connectors and capitalised common words go, except after
 	// a given name: "John Major", "Ruth Ginsburg".
