@@ -24,7 +24,8 @@ type analysis struct {
 	// counterpartsAt holds "his X counterparts, A and B" phrases by
 	// (sentence, token of the possessive), for coordination.
 	counterpartsAt map[[2]int]counterpartList
-	onlyPlace      map[int]bool // actors named only as places ("in Tehran")
+	onlyPlace      map[int]bool   // actors named only as places ("in Tehran")
+	orgByBare      map[string]int // organisations the KB does not know, by the slug of their name without a state's name or demonym
 }
 
 // actorBuild accumulates one actor of the article.
@@ -47,7 +48,7 @@ func (x *Extractor) analyse(a polgraph.Article) *analysis {
 // recognise runs the text layer and actor recognition and resolution: the
 // first half of analyse (BenchmarkActors measures it alone).
 func (x *Extractor) recognise(a polgraph.Article) *analysis {
-	d := &analysis{x: x, art: a, date: a.Published, actorByID: map[string]int{}, relSeen: map[string]bool{}, mainCountry: -1}
+	d := &analysis{x: x, art: a, date: a.Published, actorByID: map[string]int{}, orgByBare: map[string]int{}, relSeen: map[string]bool{}, mainCountry: -1}
 	if len(d.date) > 10 {
 		d.date = d.date[:10]
 	}

@@ -38,6 +38,10 @@ type mention struct {
 	descTitle   string     // for descriptions: the title words, lower case
 	extraTitles []titleRef // more titles joined by "and": "party leader and Prime Minister X"
 	place       bool       // a capital named as a place ("in Tehran"): no actor of its own
+	// demonymNamed: an organisation whose name starts with its state's
+	// demonym ("Hungarian Development Bank")
+	demonymNamed bool
+	bareName     string // its name without the demonym
 }
 
 // sentenceMentions is mention detection in one sentence: its tokens, how

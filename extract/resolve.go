@@ -539,13 +539,43 @@ func (d *analysis) samePerson(name string) int {
 
 // orgActor returns the actor of an organisation mention the knowledge base
 // does not know. A body of a state is named with its state, so that one
-// country's "Foreign Ministry" or "Supreme Court" is not another's.
+// country's "Foreign Ministry" or "Supreme Court" is not another's. An
+// organisation named with and without its demonym ("American Solidarity
+// Party", "the Solidarity Party") is one actor, under the longer name.
 func (d *analysis) orgActor(m *mention) int {
-	name := m.name
-	if m.country != "" && !strings.HasPrefix(slug(name), slug(d.countryName(m.country))) && !strings.Contains(name, d.countryName(m.country)) {
+	name, bare := m.name, m.name
+	if m.demonymNamed {
+		bare = m.bareName
+	} else if m.country != "" && !strings.HasPrefix(slug(name), slug(d.countryName(m.country))) && !strings.Contains(name, d.countryName(m.country)) {
 		name = d.countryName(m.country) + " " + name
 	}
-	return d.actorFor(slug(name), name, polgraph.Organization, m.country, nil)
+	key := slug(bare)
+	if i, ok := d.orgByBare[key]; ok && (d.actors[i].Country == m.country || d.actors[i].Country == "" || m.country == "") {
+		if a := d.actors[i]; m.demonymNamed && a.Name == bare {
+			d.renameActor(i, slug(name), name, m.country)
+		}
+		return i
+	}
+	i := d.actorFor(slug(name), name, polgraph.Organization, m.country, nil)
+	if _, ok := d.orgByBare[key]; !ok {
+		d.orgByBare[key] = i
+	}
+	return i
+}
+
+// renameActor gives actor i a better name and id (and its country, where
+// it had none), before any relation refers to it.
+func (d *analysis) renameActor(i int, id, name, country string) {
+	if _, taken := d.actorByID[id]; taken {
+		return
+	}
+	a := d.actors[i]
+	delete(d.actorByID, a.ID)
+	a.ID, a.Name = id, name
+	if a.Country == "" {
+		a.Country = country
+	}
+	d.actorByID[id] = i
 }
 
 // genericWords describe bodies that every state has.

@@ -92,7 +92,7 @@ func (p *sentenceMentions) nameRun(i, j int, titleEnds map[int]titleAt) {
 				end--
 			}
 			m := mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: polgraph.Organization, kind: mOrg}
-			m.country = d.countryBefore(p.cover, toks, i)
+			p.countryOf(&m)
 			p.add(m)
 			i = j
 			continue
@@ -126,7 +126,7 @@ func (p *sentenceMentions) organisation(i, h int, titleEnds map[int]titleAt) {
 	_, titled := titleEnds[i]
 	if end-i > 1 || titled {
 		m := mention{i: i, j: end, name: spanText(d.art.Text, toks, i, end), typ: polgraph.Organization, kind: mOrg}
-		m.country = d.countryBefore(cover, toks, i)
+		p.countryOf(&m)
 		// "the Supreme Court of Puerto Rico"
 		if d.ofCountryAt(toks, end) {
 			b := end + 1
@@ -244,19 +244,28 @@ func (d *analysis) startsPerson(toks []token, i, h int, titleEnds map[int]titleA
 	return h-i >= 3 && d.x.kb.givenNames[toks[i].Text] && d.orgHead(toks[i+1].Lower) == ""
 }
 
-// countryBefore returns the country of a country mention right before token
-// i ("US Federal Court", "Germany's Federal Aviation Office").
-func (d *analysis) countryBefore(cover []int, toks []token, i int) string {
-	k := i - 1
-	if k >= 0 && toks[k].Lower == "'s" {
+// countryOf gives organisation mention m the country of a country mention
+// right before it ("US Federal Court", "Germany's Federal Aviation Office").
+// A demonym before it is part of its name: "Hungarian Development Bank",
+// "German Aerospace Center".
+func (p *sentenceMentions) countryOf(m *mention) {
+	k := m.i - 1
+	if k >= 0 && p.toks[k].Lower == "'s" {
 		k--
 	}
-	if k >= 0 && cover[k] != 0 {
-		if bm := d.ments[cover[k]-1]; bm.typ == polgraph.Country {
-			return bm.country
-		}
+	if k < 0 || p.cover[k] == 0 {
+		return
 	}
-	return ""
+	bm := p.d.ments[p.cover[k]-1]
+	if bm.typ != polgraph.Country {
+		return
+	}
+	m.country = bm.country
+	if bm.kind == mDemonym && bm.j == m.i {
+		m.bareName = m.name
+		m.name = spanText(p.d.art.Text, p.toks, bm.i, m.j)
+		m.demonymNamed = true
+	}
 }
 
 func (d *analysis) kbPersonByFirstLast(first, last string) *kbEntry {
