@@ -79,6 +79,9 @@ var rules = []rule{
 	// 17 coerce: PLOVER files 1712 and 175 under ASSAULT, which we follow.
 	{"1712", extract.Attacked, "", "destroy property (PLOVER ASSAULT)"},
 	{"175", extract.Attacked, "", "violent repression (PLOVER ASSAULT)"},
+	// 19 fight is PLOVER ASSAULT but for 191 blockade (COERCE, which we keep)
+	// and 192 occupy territory: the ontology lists "invaded" under ATTACKED.
+	{"192", extract.Attacked, "", "occupy territory, invade (PLOVER COERCE)"},
 }
 
 // ploverTable maps CAMEO codes to PLOVER categories.
