@@ -30,8 +30,9 @@ import (
 //     ("X and Y held talks"), otherwise it is skipped.
 //   - "^" is dropped, and with it a prepositional phrase it fills
 //     ("(IN ^)"); "$" after the verb and "%" are skipped.
-//   - Synonym sets expand to one pattern per member; braces and parentheses
-//     go, their words stay in order.
+//   - Synonym sets expand to one pattern per member, and TABARI's
+//     disjunctions ("BY/WITH") to one per alternative; braces and
+//     parentheses go, their words stay in order.
 
 // A tok is one token of a CAMEO pattern.
 type tok struct {
@@ -366,6 +367,7 @@ func (sh *shape) expand(synsets map[string][]string) ([]string, error) {
 		default:
 			alts = []string{s.t.text}
 		}
+		alts = disjoin(alts)
 		for _, a := range alts {
 			for _, w := range strings.Fields(a) {
 				if w == "s" || w == "o" {
@@ -385,6 +387,43 @@ func (sh *shape) expand(synsets map[string][]string) ([]string, error) {
 		outs = next
 	}
 	return outs, nil
+}
+
+// disjoin expands TABARI's disjunctions, which PETRARCH no longer reads:
+// "by/with" is "by" or "with". A slash inside a name ("f/a-18") stays: only
+// words whose every part is two or more letters are split.
+func disjoin(phrases []string) []string {
+	var out []string
+	for _, p := range phrases {
+		vars := []string{""}
+		for _, w := range strings.Fields(p) {
+			parts := []string{w}
+			if alternatives(w) {
+				parts = strings.Split(w, "/")
+			}
+			next := make([]string, 0, len(vars)*len(parts))
+			for _, v := range vars {
+				for _, a := range parts {
+					next = append(next, strings.TrimSpace(v+" "+a))
+				}
+			}
+			vars = next
+		}
+		out = append(out, vars...)
+	}
+	return out
+}
+
+func alternatives(w string) bool {
+	if !strings.Contains(w, "/") {
+		return false
+	}
+	for _, p := range strings.Split(w, "/") {
+		if len(p) < 2 || strings.IndexFunc(p, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // verbPattern puts "S verb [particles]" in front of a shape's text.

@@ -29,6 +29,7 @@ func TestShapes(t *testing.T) {
 		{"noun phrase braces go", "* (FOR {FINANCIAL AID})", []string{"O for financial aid"}, false, nil},
 		{"underscore joins words", "* DEBT_RELIEF (TO)", []string{"debt relief to O"}, false, nil},
 		{"synset expands", "* (WITH &MILITARY)", []string{"O with army", "O with armed forces"}, false, nil},
+		{"disjunction", "* (BY/WITH F/A-18)", []string{"O by f/a-18", "O with f/a-18"}, false, nil},
 		{"placeholder phrase dropped", "* TALKS (IN ^) (WITH)", []string{"talks with O"}, false, nil},
 		{"object noun only: symmetric types", "* TALKS", []string{"talks"}, true, nil},
 		{"words before the verb", "&MILITARY * EXERCISES", nil, false, skipPreWords},
