@@ -143,6 +143,7 @@ func TestMapCode(t *testing.T) {
 		{"1041", "1041", extract.Requested, "", false},
 		{"120", "120", extract.Rejected, "", false}, // reject stays asserted: no modality
 		{"112", "112", extract.Criticized, "", false},
+		{"050", "050", extract.Supported, "", false}, // support, back: PLOVER SUPPORT
 		{"051", "051", extract.Supported, "", false},
 		{"057", "057", extract.AgreedWith, "", false},
 		{"084", "084", extract.ConcededTo, "", false},

@@ -57,8 +57,8 @@ var rules = []rule{
 	{"045", extract.NegotiatedWith, "", "mediate"},
 	{"046", extract.NegotiatedWith, "", "negotiate"},
 
-	// 05 diplomatic cooperation: PLOVER SUPPORT, ours splits it.
-	{"050", extract.CooperatedWith, "", "diplomatic cooperation"},
+	// 05 diplomatic cooperation is PLOVER SUPPORT, our SUPPORTED (CAMEO files
+	// support, back, side with under 050), except:
 	{"055", "", "", "apologise: no type of ours"},
 	{"056", "", "", "forgive: no type of ours"},
 	{"057", extract.AgreedWith, "", "sign a formal agreement (ontology: signed)"},
