@@ -43,13 +43,14 @@ type figures struct {
 	DroppedVerbs, DroppedPatterns counter
 	SkippedVerbs, SkippedPatterns counter
 	PerPredicate                  counter
+	NoObject                      counter // entries "S verb words" without O, per predicate
 }
 
 // generate converts a dictionary into sorted, de-duplicated entries.
 func generate(d *dictionary, pl ploverTable) ([]entry, *figures) {
 	f := &figures{Blocks: len(d.Blocks), Synsets: len(d.Synsets),
 		DroppedVerbs: counter{}, DroppedPatterns: counter{}, SkippedVerbs: counter{},
-		SkippedPatterns: counter{}, PerPredicate: counter{}}
+		SkippedPatterns: counter{}, PerPredicate: counter{}, NoObject: counter{}}
 	var out []entry
 	for _, b := range d.Blocks {
 		for _, v := range b.Verbs {
@@ -94,6 +95,9 @@ func generate(d *dictionary, pl ploverTable) ([]entry, *figures) {
 		seen[e.key()] = true
 		kept = append(kept, e)
 		f.PerPredicate.add(string(e.Pred))
+		if !strings.HasSuffix(e.Pattern, " O") && !strings.Contains(e.Pattern, " O ") {
+			f.NoObject.add(string(e.Pred))
+		}
 	}
 	sort.SliceStable(kept, func(i, j int) bool {
 		a, b := kept[i], kept[j]

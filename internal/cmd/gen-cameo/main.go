@@ -80,6 +80,7 @@ func run(cameoPath, ploverPath, outPath string, verbose bool, w io.Writer) error
 	fmt.Fprintf(w, "patterns converted: %d for the verbs their comment names, %d for the whole block; %d after dropping a ^ placeholder\n",
 		f.PatternsForCommentVerbs, f.PatternsForBlock, f.PlaceholdersDropped)
 	printCounts(w, "entries per predicate", f.PerPredicate)
+	printCounts(w, "of which without O (symmetric, \"X and Y held talks\")", f.NoObject)
 	printCounts(w, "verbs dropped by code", f.DroppedVerbs)
 	printCounts(w, "verbs skipped", f.SkippedVerbs)
 	printCounts(w, "patterns dropped by code", f.DroppedPatterns)
