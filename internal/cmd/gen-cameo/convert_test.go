@@ -25,7 +25,7 @@ func TestShapes(t *testing.T) {
 		{"open preposition takes the target", "* INCURSION (INTO)", []string{"incursion into O"}, false, nil},
 		{"target inside a phrase", "* (INTO + POSIT)", []string{"into O posit"}, false, nil},
 		{"target after an open preposition", "* CLAIM (AGAINST) +", []string{"claim against O"}, false, nil},
-		{"optional phrase: the direct object is the target", "* (ON ALERT) (ALONG BORDER)", []string{"O on alert along border"}, false, nil},
+		{"prepositional phrases (required, as in PETRARCH2): the direct object is the target", "* (ON ALERT) (ALONG BORDER)", []string{"O on alert along border"}, false, nil},
 		{"noun phrase braces go", "* (FOR {FINANCIAL AID})", []string{"O for financial aid"}, false, nil},
 		{"underscore joins words", "* DEBT_RELIEF (TO)", []string{"debt relief to O"}, false, nil},
 		{"synset expands", "* (WITH &MILITARY)", []string{"O with army", "O with armed forces"}, false, nil},
