@@ -9,7 +9,7 @@ FUZZTIME  ?= 60s
 
 export POLGRAPH_TEST_NEO4J_URI ?= $(NEO4J_URI)
 
-.PHONY: help build test test-unit test-faults test-browser vet fmt fuzz bench bench-load memory eval neo4j-up neo4j-down neo4j-status neo4j-import clean
+.PHONY: help build test test-unit test-faults test-browser vet fmt fuzz bench bench-load memory eval gen-cameo neo4j-up neo4j-down neo4j-status neo4j-import clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ memory: build ## peak RSS of reading and extracting ~1 GB inputs (scripts/memory
 
 eval: build ## score the extractor on the development gold set
 	./$(BIN) eval --gold ../shared/eval/gold-dev.jsonl --per-type ../shared/corpus/
+
+gen-cameo: ## regenerate extract/lexicon/cameo/cameo.tsv from ../shared CAMEO.2.0.txt and CAMEO2PLOVER
+	$(GO) run ./internal/cmd/gen-cameo
 
 neo4j-up: ## start Neo4j 5.26 Community from Maven Central (bolt 7687, http 7474, auth off)
 	bash scripts/neo4j-up.sh
