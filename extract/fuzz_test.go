@@ -166,7 +166,7 @@ func FuzzLexiconLine(f *testing.F) {
 				t.Fatalf("%q: of-trigger split at %d of %d words", line, tr.OfAt, len(tr.Words))
 			}
 		}
-		lx := &lexicon{byFirst: map[string][]*trigger{}}
+		lx := newLexicon()
 		if err := lx.add("user.tsv", []byte(line+"\n")); err != nil {
 			if !strings.HasPrefix(err.Error(), "lexicon user.tsv:") {
 				t.Fatalf("%q: error %q does not name the file and line", line, err)

@@ -9,6 +9,14 @@ import (
 // modality reads the words before a trigger: negation, then intent, then
 // possibility. A refusal is not here: "refused to meet" is its own pattern.
 func (d *analysis) modality(si int, h hit) polgraph.Modality {
+	if m := d.sentenceModality(si, h); m != polgraph.Asserted || h.t.Modality == "" {
+		return m
+	}
+	return h.t.Modality // the pattern states it: "express intent to meet"
+}
+
+// sentenceModality is the modality the words around a trigger give it.
+func (d *analysis) sentenceModality(si int, h hit) polgraph.Modality {
 	toks := d.sents[si].Tokens
 	from := h.first - 6
 	if h.t.Kind == nounTrigger || h.t.Kind == betweenTrigger {

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/polgraph/polgraph"
 )
 
 // Table tests for the small rule functions the stages are built from.
@@ -144,6 +146,9 @@ func TestParseTrigger(t *testing.T) {
 		{"MET_WITH\tS meet", verbNoObject, []string{"meet"}, 0, false},
 		{"MET_WITH\tmeeting with O\t0.8", nounTrigger, []string{"meeting", "with"}, 0.8, false},
 		{"IN_CONFLICT_WITH\ttensions between S and O", betweenTrigger, []string{"tensions", "between"}, 0, false},
+		{"SANCTIONED\tS boycott O\t0.60\t\t163\tCAMEO.2.0.txt:7993", verbTrigger, []string{"boycott"}, 0.6, false},
+		{"NEGOTIATED_WITH\tS fly to O\t0.70\tintended\t036\tCAMEO.2.0.txt:1990\tflying,flies,flew,flown", verbTrigger, []string{"fly", "to"}, 0.7, false},
+		{"MET_WITH\tS meet O\t0.7\tsoon", 0, nil, 0, true},
 		{"HATES\tS hate O", 0, nil, 0, true},
 		{"MET_WITH\tS meet with O\tlots", 0, nil, 0, true},
 	}
@@ -164,6 +169,9 @@ func TestParseTrigger(t *testing.T) {
 			}
 			if tt.conf != 0 && tr.Conf != tt.conf {
 				t.Errorf("confidence %v, want %v", tr.Conf, tt.conf)
+			}
+			if strings.Contains(tt.line, "intended") && (tr.Modality != polgraph.Intended || !slices.Contains(tr.Forms[0], "flew")) {
+				t.Errorf("CAMEO columns not read: modality %q, forms %q", tr.Modality, tr.Forms[0])
 			}
 		})
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // TestShapes converts single CAMEO patterns: the text after "S verb", or
@@ -119,36 +119,36 @@ func TestMapCode(t *testing.T) {
 	}
 	tests := []struct {
 		code, wantCode string
-		pred           extract.Predicate
+		pred           polgraph.Predicate
 		modality       string
 		dropped        bool
 	}{
-		{"042", "042", extract.Visited, "", false},
-		{"042:043", "042", extract.Visited, "", false}, // the source->target half
-		{"043", "043", extract.MetWith, "", false},     // host: symmetric MET_WITH
-		{"046:046", "046", extract.NegotiatedWith, "", false},
-		{"041", "041", extract.NegotiatedWith, "", false},
-		{"163", "163", extract.Sanctioned, "", false}, // PLOVER says COERCE; our rule 16 wins
-		{"1712", "1712", extract.Attacked, "", false},
-		{"173", "173", extract.Coerced, "", false},   // PLOVER COERCE, one type
-		{"1723", "1723", extract.Coerced, "", false}, // nearest listed ancestor 17
-		{"191", "191", extract.Coerced, "", false},
-		{"192", "192", extract.Attacked, "", false},
-		{"190", "190", extract.Attacked, "", false},
-		{"0356", "0356", extract.RetreatedFrom, "intended", false}, // most specific rule
-		{"0354", "0354", extract.ConcededTo, "intended", false},
-		{"036", "036", extract.NegotiatedWith, "intended", false},
-		{"0312", "0312", extract.CooperatedWith, "intended", false},
-		{"020", "020", extract.Requested, "", false},
-		{"1041", "1041", extract.Requested, "", false},
-		{"120", "120", extract.Rejected, "", false}, // reject stays asserted: no modality
-		{"112", "112", extract.Criticized, "", false},
-		{"050", "050", extract.Supported, "", false}, // support, back: PLOVER SUPPORT
-		{"051", "051", extract.Supported, "", false},
-		{"057", "057", extract.AgreedWith, "", false},
-		{"084", "084", extract.ConcededTo, "", false},
-		{"087", "087", extract.RetreatedFrom, "", false},
-		{"071", "071", extract.Aided, "", false},
+		{"042", "042", polgraph.Visited, "", false},
+		{"042:043", "042", polgraph.Visited, "", false}, // the source->target half
+		{"043", "043", polgraph.MetWith, "", false},     // host: symmetric MET_WITH
+		{"046:046", "046", polgraph.NegotiatedWith, "", false},
+		{"041", "041", polgraph.NegotiatedWith, "", false},
+		{"163", "163", polgraph.Sanctioned, "", false}, // PLOVER says COERCE; our rule 16 wins
+		{"1712", "1712", polgraph.Attacked, "", false},
+		{"173", "173", polgraph.Coerced, "", false},   // PLOVER COERCE, one type
+		{"1723", "1723", polgraph.Coerced, "", false}, // nearest listed ancestor 17
+		{"191", "191", polgraph.Coerced, "", false},
+		{"192", "192", polgraph.Attacked, "", false},
+		{"190", "190", polgraph.Attacked, "", false},
+		{"0356", "0356", polgraph.RetreatedFrom, "intended", false}, // most specific rule
+		{"0354", "0354", polgraph.ConcededTo, "intended", false},
+		{"036", "036", polgraph.NegotiatedWith, "intended", false},
+		{"0312", "0312", polgraph.CooperatedWith, "intended", false},
+		{"020", "020", polgraph.Requested, "", false},
+		{"1041", "1041", polgraph.Requested, "", false},
+		{"120", "120", polgraph.Rejected, "", false}, // reject stays asserted: no modality
+		{"112", "112", polgraph.Criticized, "", false},
+		{"050", "050", polgraph.Supported, "", false}, // support, back: PLOVER SUPPORT
+		{"051", "051", polgraph.Supported, "", false},
+		{"057", "057", polgraph.AgreedWith, "", false},
+		{"084", "084", polgraph.ConcededTo, "", false},
+		{"087", "087", polgraph.RetreatedFrom, "", false},
+		{"071", "071", polgraph.Aided, "", false},
 		{"010", "010", "", "", true},
 		{"090", "090", "", "", true},
 		{"055", "055", "", "", true},

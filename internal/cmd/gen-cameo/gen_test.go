@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/extract"
 	"github.com/polgraph/polgraph/internal/testenv"
 )
@@ -51,7 +52,7 @@ func TestCommittedFileLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := x.Extract(extract.Article{ID: "cameo", Published: "2022-03-01",
+	res, err := x.Extract(polgraph.Article{ID: "cameo", Published: "2022-03-01",
 		Text: "Russia bombarded Ukraine on Tuesday."})
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // Base confidences of the generated entries. They sit below the
@@ -20,7 +20,7 @@ const (
 
 // An entry is one line of cameo.tsv.
 type entry struct {
-	Pred     extract.Predicate
+	Pred     polgraph.Predicate
 	Pattern  string
 	Conf     float64
 	Modality string

@@ -7,7 +7,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/polgraph/polgraph/extract"
+	"github.com/polgraph/polgraph"
 )
 
 // CAMEO code -> polgraph relation type.
@@ -24,8 +24,8 @@ import (
 // A rule maps the CAMEO codes starting with prefix.
 type rule struct {
 	prefix   string
-	pred     extract.Predicate // "" drops the codes
-	modality string            // "" lets the sentence decide; "intended" for 03x
+	pred     polgraph.Predicate // "" drops the codes
+	modality string             // "" lets the sentence decide; "intended" for 03x
 	why      string
 }
 
@@ -33,55 +33,55 @@ const intended = "intended"
 
 var rules = []rule{
 	{"01", "", "", "public statement: no relation to a target"},
-	{"02", extract.Requested, "", "appeal: REQUESTED like 10 demand (PLOVER table has no 02)"},
+	{"02", polgraph.Requested, "", "appeal: REQUESTED like 10 demand (PLOVER table has no 02)"},
 
 	// 03 express intent to X: X's type, intended. PLOVER files all of 03 under AGREE.
-	{"030", extract.CooperatedWith, intended, "intent to cooperate (as 06)"},
-	{"031", extract.CooperatedWith, intended, "intent to cooperate materially (as 06)"},
-	{"032", extract.Supported, intended, "intent to cooperate diplomatically (as 05)"},
-	{"033", extract.Aided, intended, "intent to provide aid (as 07)"},
-	{"034", extract.ConcededTo, intended, "intent to bring political reform (as 083)"},
-	{"035", extract.ConcededTo, intended, "intent to yield (as 08)"},
-	{"0356", extract.RetreatedFrom, intended, "intent to de-escalate militarily (as 087)"},
-	{"036", extract.NegotiatedWith, intended, "intent to meet or negotiate (as 046)"},
-	{"037", extract.AgreedWith, intended, "intent to settle a dispute"},
-	{"038", extract.NegotiatedWith, intended, "intent to accept mediation (as 045)"},
-	{"039", extract.NegotiatedWith, intended, "intent to mediate (as 045)"},
+	{"030", polgraph.CooperatedWith, intended, "intent to cooperate (as 06)"},
+	{"031", polgraph.CooperatedWith, intended, "intent to cooperate materially (as 06)"},
+	{"032", polgraph.Supported, intended, "intent to cooperate diplomatically (as 05)"},
+	{"033", polgraph.Aided, intended, "intent to provide aid (as 07)"},
+	{"034", polgraph.ConcededTo, intended, "intent to bring political reform (as 083)"},
+	{"035", polgraph.ConcededTo, intended, "intent to yield (as 08)"},
+	{"0356", polgraph.RetreatedFrom, intended, "intent to de-escalate militarily (as 087)"},
+	{"036", polgraph.NegotiatedWith, intended, "intent to meet or negotiate (as 046)"},
+	{"037", polgraph.AgreedWith, intended, "intent to settle a dispute"},
+	{"038", polgraph.NegotiatedWith, intended, "intent to accept mediation (as 045)"},
+	{"039", polgraph.NegotiatedWith, intended, "intent to mediate (as 045)"},
 
 	// 04 consult: PLOVER CONSULT is three types of ours.
-	{"040", extract.MetWith, "", "consult"},
-	{"041", extract.NegotiatedWith, "", "discuss by telephone (ontology: phone call with)"},
-	{"042", extract.Visited, "", "make a visit: S visits O"},
-	{"043", extract.MetWith, "", "host a visit: O visited S, which S->O patterns cannot say; MET_WITH is symmetric (ontology: hosted, received)"},
-	{"044", extract.MetWith, "", "meet at a third location"},
-	{"045", extract.NegotiatedWith, "", "mediate"},
-	{"046", extract.NegotiatedWith, "", "negotiate"},
+	{"040", polgraph.MetWith, "", "consult"},
+	{"041", polgraph.NegotiatedWith, "", "discuss by telephone (ontology: phone call with)"},
+	{"042", polgraph.Visited, "", "make a visit: S visits O"},
+	{"043", polgraph.MetWith, "", "host a visit: O visited S, which S->O patterns cannot say; MET_WITH is symmetric (ontology: hosted, received)"},
+	{"044", polgraph.MetWith, "", "meet at a third location"},
+	{"045", polgraph.NegotiatedWith, "", "mediate"},
+	{"046", polgraph.NegotiatedWith, "", "negotiate"},
 
 	// 05 diplomatic cooperation is PLOVER SUPPORT, our SUPPORTED (CAMEO files
 	// support, back, side with under 050), except:
 	{"055", "", "", "apologise: no type of ours"},
 	{"056", "", "", "forgive: no type of ours"},
-	{"057", extract.AgreedWith, "", "sign a formal agreement (ontology: signed)"},
+	{"057", polgraph.AgreedWith, "", "sign a formal agreement (ontology: signed)"},
 
 	// 08 yield: PLOVER splits CONCEDE (080-083) and RETREAT (084-087); the
 	// ontology puts releasing prisoners, easing sanctions and admitting
 	// observers under CONCEDED_TO.
-	{"0813", extract.ConcededTo, "", "ease curfew (PLOVER RETREAT): a concession to the population"},
-	{"0814", extract.ConcededTo, "", "ease state of emergency (PLOVER RETREAT): a concession"},
-	{"084", extract.ConcededTo, "", "return, release (ontology: released prisoners to)"},
-	{"085", extract.ConcededTo, "", "ease economic sanctions (ontology: eased sanctions on)"},
-	{"086", extract.ConcededTo, "", "allow international involvement"},
+	{"0813", polgraph.ConcededTo, "", "ease curfew (PLOVER RETREAT): a concession to the population"},
+	{"0814", polgraph.ConcededTo, "", "ease state of emergency (PLOVER RETREAT): a concession"},
+	{"084", polgraph.ConcededTo, "", "return, release (ontology: released prisoners to)"},
+	{"085", polgraph.ConcededTo, "", "ease economic sanctions (ontology: eased sanctions on)"},
+	{"086", polgraph.ConcededTo, "", "allow international involvement"},
 
 	{"09", "", "", "investigate: not an accusation, no type of ours"},
 
 	// 16 reduce relations: PLOVER files 163 (sanctions) under COERCE.
-	{"16", extract.Sanctioned, "", "reduce relations, sanctions, expel (ontology: imposed sanctions on)"},
+	{"16", polgraph.Sanctioned, "", "reduce relations, sanctions, expel (ontology: imposed sanctions on)"},
 	// 17 coerce: PLOVER files 1712 and 175 under ASSAULT, which we follow.
-	{"1712", extract.Attacked, "", "destroy property (PLOVER ASSAULT)"},
-	{"175", extract.Attacked, "", "violent repression (PLOVER ASSAULT)"},
+	{"1712", polgraph.Attacked, "", "destroy property (PLOVER ASSAULT)"},
+	{"175", polgraph.Attacked, "", "violent repression (PLOVER ASSAULT)"},
 	// 19 fight is PLOVER ASSAULT but for 191 blockade (COERCE, which we keep)
 	// and 192 occupy territory: the ontology lists "invaded" under ATTACKED.
-	{"192", extract.Attacked, "", "occupy territory, invade (PLOVER COERCE)"},
+	{"192", polgraph.Attacked, "", "occupy territory, invade (PLOVER COERCE)"},
 }
 
 // ploverTable maps CAMEO codes to PLOVER categories.
@@ -132,7 +132,7 @@ func (t ploverTable) category(code string) string {
 // A mapping is where one CAMEO code goes.
 type mapping struct {
 	Code     string // the code used: the source->target half of "042:043"
-	Pred     extract.Predicate
+	Pred     polgraph.Predicate
 	Modality string
 	Drop     string // why the code has no type; Pred is then ""
 }
@@ -174,8 +174,8 @@ func (t ploverTable) mapCode(written string) mapping {
 		m.Drop = "code not in CAMEO2PLOVER"
 		return m
 	}
-	var found []extract.Predicate
-	for _, p := range extract.Predicates {
+	var found []polgraph.Predicate
+	for _, p := range polgraph.Predicates {
 		if string(p.Category()) == cat {
 			found = append(found, p)
 		}
