@@ -56,6 +56,7 @@ func (d *analysis) resolveNames() {
 // resolveSurnames joins lone surnames and titled single names to a person of
 // the article with that last name ("Mahan" to "Mahan Air" for organisations).
 func (d *analysis) resolveSurnames() {
+	d.recurringNames()
 	for k := range d.ments {
 		m := &d.ments[k]
 		if m.actor >= 0 || (m.kind != mSurname && m.kind != mPerson) {
@@ -78,6 +79,40 @@ func (d *analysis) resolveSurnames() {
 			continue
 		}
 		if m.kind == mPerson {
+			m.actor = d.actorFor(slug(m.name), m.name, polgraph.Person, "", nil)
+			d.actors[m.actor].addAlias(m.name)
+		}
+	}
+}
+
+// placeHeads end the names of places and things, never of people.
+var placeHeads = map[string]bool{
+	"Square": true, "Street": true, "Avenue": true, "Road": true, "Airport": true, "Station": true, "Park": true,
+	"Bridge": true, "Beach": true, "Hall": true, "Tower": true, "Centre": true, "Center": true, "Stadium": true,
+	"Arena": true, "Shuttle": true, "Prize": true, "Award": true, "Cup": true, "Festival": true,
+}
+
+// recurringNames makes a person of a two-word name no list knows ("Kobe
+// Bryant", "Stormy Daniels") when its last word stands alone elsewhere in
+// the article: news names a person in full once and by surname after.
+func (d *analysis) recurringNames() {
+	alone := map[string]bool{}
+	for _, m := range d.ments {
+		if m.kind == mSurname && !strings.Contains(m.name, " ") {
+			alone[m.name] = true
+		}
+	}
+	for k := range d.ments {
+		m := &d.ments[k]
+		if m.actor >= 0 || m.kind != mSurname || strings.Count(m.name, " ") != 1 {
+			continue
+		}
+		last := m.name[strings.LastIndex(m.name, " ")+1:]
+		toks := d.sents[m.sent].Tokens[m.i:m.j]
+		if len(toks) != 2 || toks[0].Tag != "NNP" || toks[1].Tag != "NNP" || genericWords[toks[0].Lower] || placeHeads[toks[1].Text] {
+			continue // "International Women", "Trafalgar Square"
+		}
+		if alone[last] && d.personByLastName(m.name) < 0 && d.personByLastName(last) < 0 {
 			m.actor = d.actorFor(slug(m.name), m.name, polgraph.Person, "", nil)
 			d.actors[m.actor].addAlias(m.name)
 		}
