@@ -58,7 +58,9 @@ func parseCode(s string) (code, error) {
 	if len(f) == 0 {
 		return code{}, fmt.Errorf("empty code")
 	}
-	c := code{Code: strings.ToUpper(f[0])}
+	// A few NGO codes end in a number (NGOCHRPRO214): an index of the
+	// source list, dropped.
+	c := code{Code: strings.TrimRight(strings.ToUpper(f[0]), "0123456789")}
 	for _, r := range c.Code {
 		if r < 'A' || r > 'Z' {
 			return code{}, fmt.Errorf("code %q is not letters", f[0])
@@ -160,7 +162,11 @@ func splitCodeParts(c string, isCountry func(string) bool) splitCode {
 		}
 	} else {
 		s.Actor = parts[0]
-		if (first == "IGO" || first == "NGO") && len(rest) > 0 && !knownSector[rest[0]] {
+		switch {
+		case (first == "NGO" || first == "MNC") && len(rest) > 0 && isCountry(mapISO(rest[0])):
+			s.Country = mapISO(rest[0]) // NGOUSAHRI, MNCUSA: an American NGO, company
+			rest = rest[1:]
+		case (first == "IGO" || first == "NGO") && len(rest) > 0 && !knownSector[rest[0]]:
 			s.Org = rest[0]
 			rest = rest[1:]
 		}

@@ -19,10 +19,10 @@ const (
 type handKB struct {
 	stateByISO map[string]string    // ISO3 → id of the sovereign state's entry
 	ids        map[string][2]string // id → {type, country}
+	names      map[string]string    // id → canonical name
 	surface    map[string]string    // foldKey(name or alias) → id
 	givenNames map[string]bool      // upper case
 	stopCaps   map[string]bool      // upper case
-	extraISO   map[string]bool      // codes of territories (Country entries not states)
 }
 
 // An actor is one converted entry.
@@ -59,7 +59,7 @@ func (cv *converter) isCountry(c string) bool {
 	if _, ok := cv.kb.stateByISO[c]; ok {
 		return true
 	}
-	return cv.kb.extraISO[c] || historicalISO[c]
+	return historicalISO[c]
 }
 
 // parsedEntry is a raw entry with its codes read.
@@ -91,16 +91,19 @@ func (cv *converter) readCodes(e *rawEntry) parsedEntry {
 }
 
 // stripTitle removes a leading title ("FORMER PRESIDENT", "SECRETARY-GENERAL",
-// "US SECRETARY OF DEFENSE") from name words: the longest prefix of generic
-// and place words that starts with a title word. It reports whether it
-// stripped anything.
+// "UN SECRETARY-GENERAL", "US SECRETARY OF DEFENSE") from a person's name
+// words: the longest prefix of generic and place words that holds a title
+// word. It reports whether it stripped anything.
 func (cv *converter) stripTitle(words []string) ([]string, bool) {
-	if len(words) == 0 || !titleStart[words[0]] && !strings.HasPrefix(words[0], "EX-") {
-		return words, false
-	}
-	k := 0
+	k, title := 0, false
 	for k < len(words) && (generic[words[k]] || cv.placeWord[words[k]] || strings.HasPrefix(words[k], "EX-")) {
+		if titleStart[words[k]] || strings.HasPrefix(words[k], "EX-") {
+			title = true
+		}
 		k++
+	}
+	if !title {
+		return words, false
 	}
 	return words[k:], true
 }
@@ -122,12 +125,12 @@ func (cv *converter) isOffice(words []string) bool {
 
 // classify decides an entry's type; "" means the entry is dropped, with the
 // reason counted. Rules, in order:
-//  1. Countries file, every code a bare country code (AFG, FRAGUF, SCG with
-//     dates): Country.
+//  1. Countries file, a bare country code (AFG, FRAGUF, SCG with dates) and
+//     no sector but a state's status (GEOUNR): Country.
 //  2. A name that is an office ("PRESIDENT_OF_THE_UNITED_STATES_"): dropped.
 //  3. A CountryInfo.txt block (the leaders and ministers lists): Person.
-//  4. An institution word in the name (ARMY, PARTY, MINISTRY, FRONT, ...):
-//     Organization.
+//  4. An institution word in the name (ARMY, PARTY, MINISTRY, FRONT, ...)
+//     or a connective after the first word (OF, THE, FOR, AND): Organization.
 //  5. Person evidence: an ELI (elite) code, a date-bounded code, a first
 //     word that is a given name of extract/kb/given_names.txt, or an
 //     initial ("R.K.", "B."): Person.
@@ -138,16 +141,8 @@ func (cv *converter) classify(p parsedEntry, words []string, file string) string
 	if len(p.codes) == 0 {
 		return ""
 	}
-	if file == fileCountries {
-		bare := true
-		for _, s := range p.split {
-			if s.Country == "" || len(s.Sectors) > 0 {
-				bare = false
-			}
-		}
-		if bare {
-			return tCountry
-		}
+	if file == fileCountries && isCountryEntry(p) {
+		return tCountry
 	}
 	if cv.isOffice(words) {
 		cv.st.add("entries dropped: office, not a named actor")
@@ -156,8 +151,8 @@ func (cv *converter) classify(p parsedEntry, words []string, file string) string
 	if p.raw.countryInfo() {
 		return tPerson
 	}
-	for _, w := range words {
-		if institution[w] {
+	for i, w := range words {
+		if institution[w] || i > 0 && connective[w] {
 			return tOrg
 		}
 	}
@@ -179,6 +174,35 @@ func (cv *converter) classify(p parsedEntry, words []string, file string) string
 	}
 	cv.st.add("entries dropped: untyped (no person or institution evidence)")
 	return ""
+}
+
+// statusSectors are the parts of a state's own codes that say what kind of
+// state it was (GEOUNR: Georgia unrecognised, IRQOCC: occupied Iraq).
+var statusSectors = set("UNR", "OCC", "AUT", "SEP")
+
+// connective are words found inside the names of bodies, not of people
+// ("SOVIET_OF_NATIONALITIES", "HOUSE_OF_THE_PEOPLE").
+var connective = set("OF", "THE", "FOR", "AND", "ON", "IN", "AGAINST", "&")
+
+// isCountryEntry reports whether a Countries-file entry is a state or
+// territory: at least one bare country code (AFG, FRAGUF) and no code
+// with a sector other than a status one.
+func isCountryEntry(p parsedEntry) bool {
+	bare := false
+	for _, s := range p.split {
+		if s.Country == "" {
+			return false
+		}
+		if len(s.Sectors) == 0 {
+			bare = true
+		}
+		for _, sec := range s.Sectors {
+			if !statusSectors[sec] {
+				return false
+			}
+		}
+	}
+	return bare
 }
 
 // countryOf picks an entry's country. For a Country: the code valid last
@@ -319,8 +343,13 @@ func (cv *converter) convertEntry(p parsedEntry, file string, stateID func(strin
 		if len(paren) == 1 && isLetters(strings.ReplaceAll(paren[0], ".", "")) {
 			aliasWords = append(aliasWords, paren)
 		}
-		if len(words) == 1 && len(words[0]) >= 4 && hasVowel(words[0]) && isLetters(words[0]) {
-			a.Aliases = append(a.Aliases, capitalise(words[0])) // Frelimo beside FRELIMO
+		if len(words) == 1 && len(words[0]) >= 4 && len(words[0]) <= 7 && isLetters(words[0]) {
+			// News writes both UNITA and Unita, HAMAS and Hamas.
+			if a.Name == words[0] {
+				a.Aliases = append(a.Aliases, capitalise(words[0]))
+			} else {
+				a.Aliases = append(a.Aliases, words[0])
+			}
 		}
 	}
 	for _, s := range e.Synonyms {
@@ -365,10 +394,12 @@ func (cv *converter) alias(a *actor, w []string, initials map[string]bool) strin
 	}
 	if a.Type == tCountry {
 		// Phoenix lists cities and provinces as synonyms of their country
-		// (KABUL, HELMAND); keep only forms sharing the name's first three
-		// letters (AFGHAN, AFGANISTAN), the hand KB has capitals of its own.
-		n, s := strings.Join(a.words, ""), strings.Join(w, "")
-		if len(n) < 3 || len(s) < 3 || n[:3] != s[:3] {
+		// (KABUL, HELMAND); keep only forms that begin with the name's first
+		// three letters (AFGHAN, AFGANISTAN), that hold a word beginning with
+		// the first four letters of the name's first word (REPUBLIC OF
+		// GEORGIA, UNION OF SOVIET SOCIALIST REPUBLICS), or that are the
+		// initials of a synonym (USSR). The hand KB has capitals of its own.
+		if !countryForm(a.words, w, initials) {
 			cv.st.add("aliases dropped: place within a country (city, province)")
 			return ""
 		}
@@ -387,6 +418,11 @@ func (cv *converter) alias(a *actor, w []string, initials map[string]bool) strin
 			return ""
 		}
 	}
+	if a.Type != tPerson && len(w) >= 2 && (cv.kb.givenNames[w[0]] || titleStart[w[0]]) && !hasAny(w, institution) {
+		// HEZBOLLAH lists its commander IMAD_MUGHNIYAH as a synonym.
+		cv.st.add("aliases dropped: a person's name on an organisation")
+		return ""
+	}
 	if cv.agents[strings.Join(w, " ")] {
 		cv.st.add("aliases dropped: agent noun phrase")
 		return ""
@@ -403,6 +439,36 @@ func (cv *converter) alias(a *actor, w []string, initials map[string]bool) strin
 		return ""
 	}
 	return s
+}
+
+// countryForm reports whether synonym words w of a country named by words
+// are a form of its name rather than a place within it.
+func countryForm(words, w []string, initials map[string]bool) bool {
+	n, s := strings.Join(words, ""), strings.Join(w, "")
+	if len(n) >= 3 && len(s) >= 3 && n[:3] == s[:3] {
+		return true
+	}
+	if len(w) == 1 && initials[strings.ReplaceAll(w[0], ".", "")] {
+		return true
+	}
+	if nw := words[0]; len(nw) >= 4 {
+		for _, x := range w {
+			if strings.HasPrefix(x, nw[:4]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasAny reports whether any of words is in m.
+func hasAny(words []string, m map[string]bool) bool {
+	for _, w := range words {
+		if m[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // shortFile names a source file in the output: "Countries" for

@@ -176,6 +176,7 @@ func generate(in, kbDir string) (*result, error) {
 	}
 
 	actors = mergeActors(actors, st)
+	actors = linkActors(actors, st)
 	assignIDs(actors, kb, st)
 	filterAliases(actors, kb, st)
 	for _, a := range actors {
@@ -230,17 +231,109 @@ func mergeActors(actors []*actor, st stats) []*actor {
 	return out
 }
 
+// linkActors merges entries the dictionaries themselves say are one actor,
+// where nothing contradicts it: two entries of the same type where a
+// synonym of one is the other's name (KOFI_ANNAN_ +KOFI_ATTA_ANNAN_ and an
+// entry KOFI_ATTA_ANNAN_), or a name shared with exactly one entry of the
+// same type, and the countries are equal or one is empty (the International
+// file's BAN_KI-MOON and the Countries file's). The entry read first keeps
+// its name; the others' names become aliases.
+func linkActors(actors []*actor, st stats) []*actor {
+	parent := make([]int, len(actors))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	byName := map[string][]int{}
+	for i, a := range actors {
+		k := a.Type + "|" + foldKey(a.Name)
+		byName[k] = append(byName[k], i)
+	}
+	compatible := func(a, b *actor) bool {
+		return a.Type != tCountry && (a.Country == b.Country || a.Country == "" || b.Country == "")
+	}
+	link := func(i int, k string) {
+		var cands []int
+		for _, j := range byName[k] {
+			if j != i && compatible(actors[i], actors[j]) {
+				cands = append(cands, j)
+			}
+		}
+		if len(cands) != 1 {
+			return
+		}
+		ri, rj := find(i), find(cands[0])
+		if ri == rj {
+			return
+		}
+		// The group keeps one country: never join two groups of different ones.
+		ci, cj := actors[ri].Country, actors[rj].Country
+		if ci != "" && cj != "" && ci != cj {
+			return
+		}
+		if rj < ri {
+			ri, rj = rj, ri
+		}
+		parent[rj] = ri
+		if actors[ri].Country == "" {
+			actors[ri].Country = actors[rj].Country
+		}
+		st["merged: entries linked by a synonym or a shared name"]++
+	}
+	for i, a := range actors {
+		if a.Type == tCountry {
+			continue
+		}
+		if a.Country == "" {
+			link(i, a.Type+"|"+foldKey(a.Name))
+		}
+		for _, al := range a.Aliases {
+			link(i, a.Type+"|"+foldKey(al))
+		}
+	}
+	var out []*actor
+	for i, a := range actors {
+		r := find(i)
+		if r == i {
+			out = append(out, a)
+			continue
+		}
+		root := actors[r]
+		root.Aliases = append(root.Aliases, a.Name)
+		merge(root, a)
+	}
+	for _, a := range out {
+		a.finish()
+	}
+	return out
+}
+
 // assignIDs gives each actor the hand KB's slug of its name. A Country
 // takes the hand KB id of its ISO code. Where two Phoenix actors share a
 // slug, or the hand KB has the slug for an actor of another type or
 // country, each gets "-" + its lower-case country code (or its type when it
-// has none), then "-2", "-3" in source order if still not unique.
+// has none), then "-2", "-3" in source order if still not unique. A hand
+// KB person without a country matches a Phoenix person of any country.
 func assignIDs(actors []*actor, kb *handKB, st stats) {
 	bySlug := map[string][]*actor{}
 	for _, a := range actors {
 		if a.Type == tCountry {
 			if id := kb.stateByISO[a.Country]; id != "" {
+				// The hand KB's name, so that the row reads as the state it
+				// merges into (Phoenix's first RUS block is the Russian SFSR).
 				a.ID = id
+				if n := kb.names[id]; n != a.Name {
+					a.Aliases = append(a.Aliases, a.Name)
+					a.Name = n
+					a.finish()
+				}
 				continue
 			}
 		}
@@ -261,8 +354,11 @@ func assignIDs(actors []*actor, kb *handKB, st stats) {
 	for _, s := range slugs {
 		group := bySlug[s]
 		hand, inHand := kb.ids[s]
+		// The hand KB omits the country of international officials (Ban
+		// Ki-moon): a person of the same name is the same person.
+		sameCountry := hand[1] == group[0].Country || hand[0] == tPerson && hand[1] == ""
 		clash := len(group) > 1 || taken[s] ||
-			inHand && (hand[0] != group[0].Type || hand[1] != group[0].Country)
+			inHand && (hand[0] != group[0].Type || !sameCountry)
 		if !clash {
 			group[0].ID = s
 			taken[s] = true
@@ -453,8 +549,8 @@ type kbEntry struct {
 // first Country of a code is its state, as extract.LoadKB decides), the
 // other YAML files for ids and surface forms, and the name lists.
 func loadHandKB(dir string) (*handKB, error) {
-	kb := &handKB{stateByISO: map[string]string{}, ids: map[string][2]string{}, surface: map[string]string{},
-		givenNames: map[string]bool{}, stopCaps: map[string]bool{}, extraISO: map[string]bool{}}
+	kb := &handKB{stateByISO: map[string]string{}, ids: map[string][2]string{}, names: map[string]string{}, surface: map[string]string{},
+		givenNames: map[string]bool{}, stopCaps: map[string]bool{}}
 	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	if err != nil {
 		return nil, err
@@ -471,6 +567,7 @@ func loadHandKB(dir string) (*handKB, error) {
 		}
 		for _, e := range entries {
 			kb.ids[e.ID] = [2]string{e.Type, e.Country}
+			kb.names[e.ID] = e.Name
 			if e.Type == tCountry && e.Country != "" {
 				if _, ok := kb.stateByISO[e.Country]; !ok {
 					kb.stateByISO[e.Country] = e.ID

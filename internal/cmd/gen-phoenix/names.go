@@ -22,7 +22,9 @@ func tokens(name string) (words, paren []string) {
 			name = name[:open]
 			break
 		}
-		paren = append(paren, strings.Fields(name[open+1:open+end])...)
+		if in := strings.Fields(name[open+1 : open+end]); len(in) == 1 {
+			paren = append(paren, strings.ToUpper(strings.Trim(in[0], ",;:")))
+		} // a longer parenthesis is a qualifier: (SOUTH_AFRICA), (CAUCASUS)
 		name = name[:open] + " " + name[open+end+1:]
 	}
 	for _, w := range strings.Fields(name) {
@@ -39,7 +41,7 @@ var particles = map[string]bool{
 	"AL": true, "EL": true, "BIN": true, "BINT": true, "IBN": true, "UL": true, "UD": true,
 	"DE": true, "DA": true, "DO": true, "DOS": true, "DAS": true, "DEL": true, "DELLA": true,
 	"DER": true, "DEN": true, "DI": true, "DU": true, "VAN": true, "VON": true, "LA": true,
-	"LE": true, "Y": true, "E": true, "TER": true, "ZU": true,
+	"LE": true, "Y": true, "E": true, "TER": true, "ZU": true, "ARAP": true,
 }
 
 // smallWords are lower case inside an organisation's name (never first).
@@ -163,13 +165,14 @@ func displayPerson(words []string, country string) string {
 }
 
 // acronym reports whether an organisation-name word stays in capitals: a
-// word in parentheses in the source (always), a word of 2–6 letters without
-// a vowel (ANC is kept by the next rule, PKK, PFLP by this one), a word of 2
-// or 3 letters that is not a small word (ANC, PLO, IRA, UN), a word whose
-// letters are the initials of the entry's other words or synonyms
-// (initials), or the whole name when it is one word of 2–7 letters (UNITA,
-// FRELIMO, RENAMO).
-func acronym(w string, words []string, initials map[string]bool) bool {
+// dotted abbreviation (U.N.), a word of 2–6 letters without a vowel (PKK,
+// PFLP), a word of 2 or 3 letters that is not a small or common word (ANC,
+// PLO, IRA, UN), or a word whose letters are the initials of the entry's
+// name, of one of its synonyms or a one-word parenthesis of the name
+// (initials: IPCC beside INTER_GOVERNMENTAL_PANEL_ON_CLIMATE_CHANGE).
+// Anything else is capitalised: Hamas, Taliban, Unita, Frelimo; a one-word
+// organisation name also gets its all-capitals form as an alias.
+func acronym(w string, initials map[string]bool) bool {
 	letters := strings.ReplaceAll(w, ".", "")
 	if !isLetters(letters) {
 		return false
@@ -182,9 +185,7 @@ func acronym(w string, words []string, initials map[string]bool) bool {
 		return true
 	case (n == 2 || n == 3) && !smallWords[w] && !commonShort[w]:
 		return true
-	case initials[letters] && n >= 2:
-		return true
-	case len(words) == 1 && n >= 2 && n <= 7:
+	case initials[letters] && n >= 2 && n <= 8:
 		return true
 	}
 	return false
@@ -198,7 +199,7 @@ var commonShort = map[string]bool{
 	"OIL": true, "AID": true, "DAY": true, "MEN": true, "BOY": true, "KEY": true, "ICE": true,
 	"SAN": true, "BIN": true, "ABU": true, "IBN": true, "DES": true, "DEN": true, "VAN": true,
 	"VON": true, "DAR": true, "WAY": true, "OWN": true, "FAR": true, "LAS": true, "LOS": true,
-	"ELN": false, "HAQ": true, "BET": true, "AND": true, "NOR": true, "YES": true, "NUR": true,
+	"HAQ": true, "INC": true, "LTD": true, "CO": true, "MAN": true, "ANA": true, "BET": true, "AND": true, "NOR": true, "YES": true, "NUR": true,
 }
 
 // displayOrg writes an organisation's or country's name words in display
@@ -208,7 +209,7 @@ func displayOrg(words []string, initials map[string]bool) string {
 	out := make([]string, len(words))
 	for i, w := range words {
 		switch {
-		case acronym(w, words, initials):
+		case acronym(w, initials):
 			out[i] = w
 		case i > 0 && smallWords[w]:
 			out[i] = strings.ToLower(w)
@@ -217,7 +218,7 @@ func displayOrg(words []string, initials map[string]bool) string {
 			for j, p := range parts {
 				switch {
 				case p == "":
-				case acronym(p, nil, initials):
+				case acronym(p, initials):
 					parts[j] = p
 				case j == 0 && (p == "AL" || p == "EL") && i > 0:
 					parts[j] = strings.ToLower(p)

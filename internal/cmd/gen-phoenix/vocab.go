@@ -15,6 +15,7 @@ var titleStart = set(
 	"LT.", "LIEUTENANT", "ADMIRAL", "DR.", "MR.", "MRS.", "MS.", "AYATOLLAH", "REFORMER",
 	"DICTATOR", "STRONGMAN", "ATTORNEY", "CHIEF", "DIRECTOR", "COMMISSIONER", "ADVISER",
 	"ADVISOR", "HEAD", "OPPOSITION", "REBEL", "GENERAL", "GENERALISSIMO", "PRES.",
+	"SAYYID", "SAYYED", "SEYYED", "SAYED", "SHAIKH", "SHAYKH", "CAPT.", "CAPTAIN", "MAJOR", "MAJ.",
 )
 
 // generic are words that name no one in particular: titles, function words
