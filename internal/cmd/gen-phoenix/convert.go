@@ -418,6 +418,11 @@ func (cv *converter) alias(a *actor, w []string, initials map[string]bool) strin
 			return ""
 		}
 	}
+	if a.Type == tPerson && hasAny(w, institution) {
+		// GORBACHEV_ADMINISTRATION shares Gorbachev's block and codes.
+		cv.st.add("aliases dropped: a body's name on a person")
+		return ""
+	}
 	if a.Type != tPerson && len(w) >= 2 && (cv.kb.givenNames[w[0]] || titleStart[w[0]]) && !hasAny(w, institution) {
 		// HEZBOLLAH lists its commander IMAD_MUGHNIYAH as a synonym.
 		cv.st.add("aliases dropped: a person's name on an organisation")

@@ -177,6 +177,7 @@ func generate(in, kbDir string) (*result, error) {
 
 	actors = mergeActors(actors, st)
 	actors = linkActors(actors, st)
+	actors = adoptHandIDs(actors, kb, st)
 	assignIDs(actors, kb, st)
 	filterAliases(actors, kb, st)
 	for _, a := range actors {
@@ -315,6 +316,38 @@ func linkActors(actors []*actor, st stats) []*actor {
 	return out
 }
 
+// adoptHandIDs gives an actor the id of the hand KB entry whose name or
+// alias is the actor's name, when type and country agree (a hand KB person
+// or organisation without a country agrees with any country for persons,
+// with none for organisations): Phoenix's "UN" is the hand KB's
+// united-nations. Phoenix actors that adopt the same id are merged, the
+// first read keeping its name.
+func adoptHandIDs(actors []*actor, kb *handKB, st stats) []*actor {
+	byID := map[string]*actor{}
+	var out []*actor
+	for _, a := range actors {
+		if a.Type != tCountry {
+			if id, ok := kb.surface[foldKey(a.Name)]; ok {
+				h := kb.ids[id]
+				if h[0] == a.Type && (h[1] == a.Country || a.Type == tPerson && h[1] == "") {
+					if root, ok := byID[id]; ok {
+						root.Aliases = append(root.Aliases, a.Name)
+						merge(root, a)
+						root.finish()
+						st["ids: Phoenix entries merged under one adopted hand KB id"]++
+						continue
+					}
+					a.ID = id
+					byID[id] = a
+					st["ids: adopted from the hand KB entry of that name or alias"]++
+				}
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
 // assignIDs gives each actor the hand KB's slug of its name. A Country
 // takes the hand KB id of its ISO code. Where two Phoenix actors share a
 // slug, or the hand KB has the slug for an actor of another type or
@@ -324,6 +357,9 @@ func linkActors(actors []*actor, st stats) []*actor {
 func assignIDs(actors []*actor, kb *handKB, st stats) {
 	bySlug := map[string][]*actor{}
 	for _, a := range actors {
+		if a.ID != "" {
+			continue // adopted
+		}
 		if a.Type == tCountry {
 			if id := kb.stateByISO[a.Country]; id != "" {
 				// The hand KB's name, so that the row reads as the state it

@@ -25,9 +25,13 @@ func (e *rawEntry) countryInfo() bool { return strings.Contains(e.Comment, "Coun
 
 // parseActors reads one Phoenix actor dictionary. A line is a comment after
 // '#', a synonym when it starts with '+', a code line when it starts with
-// white space or '[', and otherwise the name of a new entry (which may carry
-// codes after the name). Code groups without an entry are reported as errors
-// naming file and line; reading goes on.
+// white space or '[', and otherwise a name (which may carry codes after
+// it). Name lines that follow each other before any code, with no empty
+// line between, are one block sharing the codes below them (TABARI's
+// convention: MIKHAIL_GORBACHEV_ +... then EX-SOVIET_PRESIDENT_MIKHAIL_GORBACHEV,
+// MIKHAIL_S._GORBACHEV, then [RUSGOV ...]): the first is the entry's name,
+// the others its synonyms. Code groups without an entry are reported as
+// errors naming file and line; reading goes on.
 func parseActors(file string, r io.Reader) ([]rawEntry, []error, error) {
 	var (
 		out  []rawEntry
@@ -37,6 +41,7 @@ func parseActors(file string, r io.Reader) ([]rawEntry, []error, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
 	n := 0
+	blank := false // an empty line since the current entry's name
 	for sc.Scan() {
 		n++
 		line := strings.TrimRight(sc.Text(), "\r")
@@ -45,6 +50,9 @@ func parseActors(file string, r io.Reader) ([]rawEntry, []error, error) {
 			text, comment = line[:i], strings.TrimSpace(line[i+1:])
 		}
 		if strings.TrimSpace(text) == "" {
+			if strings.TrimSpace(line) == "" {
+				blank = true
+			}
 			continue
 		}
 		switch c := text[0]; {
@@ -68,8 +76,15 @@ func parseActors(file string, r io.Reader) ([]rawEntry, []error, error) {
 			cur.Codes = append(cur.Codes, codes...)
 		default:
 			name, codes := splitCodes(text)
+			if cur != nil && len(cur.Codes) == 0 && !blank && name != "" {
+				cur.Synonyms = append(cur.Synonyms, name)
+				cur.SynComment = append(cur.SynComment, comment)
+				cur.Codes = append(cur.Codes, codes...)
+				continue
+			}
 			out = append(out, rawEntry{File: file, Line: n, Name: name, Codes: codes, Comment: comment})
 			cur = &out[len(out)-1]
+			blank = false
 		}
 	}
 	if err := sc.Err(); err != nil {
