@@ -17,6 +17,7 @@ package phoenix
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strconv"
@@ -63,7 +64,7 @@ func (r Role) ActiveOn(date string) bool {
 // An Agent is one agent noun phrase with its CAMEO code.
 type Agent struct {
 	Phrase string // lower case, single spaces: "opposition leader"
-	Sector string // CAMEO sector code(s): OPP, GOV, GOVBUS
+	Sector string // CAMEO sector code(s): OPP, GOV, GOVBUS; empty for an actor-only code ([IGO~])
 	Prefix string // actor code before the sector, e.g. IGO; mostly empty
 	Line   int    // line in Phoenix.agents.txt
 }
@@ -80,24 +81,40 @@ func Actors() ([]Actor, error) {
 		return nil, err
 	}
 	defer f.Close()
+	// The gzip trailer's last four bytes are the uncompressed size: read
+	// into a buffer of that size once, and let every field share it.
+	size := 0
+	if ra, ok := f.(io.ReaderAt); ok {
+		var t [4]byte
+		if st, err := f.Stat(); err == nil && st.Size() >= 4 {
+			if _, err := ra.ReadAt(t[:], st.Size()-4); err == nil {
+				size = int(binary.LittleEndian.Uint32(t[:]))
+			}
+		}
+	}
 	zr, err := gzip.NewReader(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", actorsFile, err)
 	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
+	var b strings.Builder
+	b.Grow(size)
+	if _, err := io.Copy(&b, zr); err != nil {
 		return nil, fmt.Errorf("%s: %w", actorsFile, err)
 	}
-	return ParseActors(actorsFile, data)
+	return parseActors(actorsFile, b.String())
 }
 
 // ParseActors parses an actor table (the uncompressed TSV): lines of
 // id, name, type, country, aliases, roles, codes and source separated by
 // tabs; lists joined by '|'; a role is title@of@from@to; '#' starts a
-// comment line. Errors name the file and line. The strings of the result
-// share one copy of data.
+// comment line. Errors name the file and line.
 func ParseActors(name string, data []byte) ([]Actor, error) {
-	text := string(data) // one copy; every field below is a substring of it
+	return parseActors(name, string(data))
+}
+
+// parseActors is ParseActors on a string; the strings of the result are
+// substrings of text, so the table is held in memory once.
+func parseActors(name, text string) ([]Actor, error) {
 	out := make([]Actor, 0, strings.Count(text, "\n"))
 	line := 0
 	for len(text) > 0 {
@@ -195,7 +212,7 @@ func ParseAgents(name string, data []byte) ([]Agent, error) {
 			continue
 		}
 		f := strings.Split(string(l), "\t")
-		if len(f) != 4 || f[0] == "" || f[1] == "" {
+		if len(f) != 4 || f[0] == "" || f[1] == "" && f[2] == "" {
 			return nil, fmt.Errorf("%s:%d: want phrase, sector, prefix and line", name, i+1)
 		}
 		n, err := strconv.Atoi(f[3])

@@ -439,6 +439,9 @@ func (cv *converter) alias(a *actor, w []string, initials map[string]bool) strin
 		}
 	}
 	s := display(w, a.Type, a.Country, initials)
+	if a.Type == tOrg && len(w) == 1 && len(w[0]) <= 5 && isLetters(w[0]) {
+		s = w[0] // a one-word synonym of a body is nearly always its acronym: IPCC, WFP, ANSF
+	}
 	if foldKey(s) == foldKey(a.Name) && s == a.Name {
 		cv.st.add("aliases dropped: same as the name")
 		return ""
