@@ -59,7 +59,7 @@ func (cv *converter) isCountry(c string) bool {
 	if _, ok := cv.kb.stateByISO[c]; ok {
 		return true
 	}
-	return historicalISO[c]
+	return historicalISO[c] || isoTerritories[c]
 }
 
 // parsedEntry is a raw entry with its codes read.
@@ -109,8 +109,12 @@ func (cv *converter) stripTitle(words []string) ([]string, bool) {
 }
 
 // isOffice reports whether name words are an office rather than someone:
-// all generic or place words, one of them a title.
+// all generic or place words, one of them a title; or a title and "of"
+// ("DIRECTOR_OF_CENTRAL_INTELLIGENCE", "GENERAL_SECRETARY_OF_THE_...").
 func (cv *converter) isOffice(words []string) bool {
+	if len(words) > 2 && titleStart[words[0]] && (words[1] == "OF" || titleStart[words[1]] && words[2] == "OF") {
+		return true
+	}
 	title := false
 	for _, w := range words {
 		if !generic[w] && !cv.placeWord[w] {
@@ -126,14 +130,16 @@ func (cv *converter) isOffice(words []string) bool {
 // classify decides an entry's type; "" means the entry is dropped, with the
 // reason counted. Rules, in order:
 //  1. Countries file, a bare country code (AFG, FRAGUF, SCG with dates) and
-//     no sector but a state's status (GEOUNR): Country.
+//     no sector but a state's status (GEOUNR), or a name that is a hand KB
+//     Country's name or alias (KOSOVO_): Country.
 //  2. A name that is an office ("PRESIDENT_OF_THE_UNITED_STATES_"): dropped.
 //  3. A CountryInfo.txt block (the leaders and ministers lists): Person.
 //  4. An institution word in the name (ARMY, PARTY, MINISTRY, FRONT, ...)
 //     or a connective after the first word (OF, THE, FOR, AND): Organization.
-//  5. Person evidence: an ELI (elite) code, a date-bounded code, a first
-//     word that is a given name of extract/kb/given_names.txt, or an
-//     initial ("R.K.", "B."): Person.
+//  5. Person evidence, for names of two words or more: an ELI (elite) code,
+//     a date-bounded code, a first word that is a given name of
+//     extract/kb/given_names.txt, or an initial ("R.K.", "B."): Person. A
+//     one-word name (ERGENEKON, VOLKSKAMMER) is no person.
 //  6. International and MilNonState files: Organization (they list bodies
 //     and groups; their people carry dates or ELI).
 //  7. Countries file without evidence: dropped as untyped.
@@ -143,6 +149,9 @@ func (cv *converter) classify(p parsedEntry, words []string, file string) string
 	}
 	if file == fileCountries && isCountryEntry(p) {
 		return tCountry
+	}
+	if id, ok := cv.kb.surface[foldKey(strings.Join(words, " "))]; ok && file == fileCountries && cv.kb.ids[id][0] == tCountry {
+		return tCountry // KOSOVO_ with [KSVELI] among its codes
 	}
 	if cv.isOffice(words) {
 		cv.st.add("entries dropped: office, not a named actor")
@@ -156,12 +165,21 @@ func (cv *converter) classify(p parsedEntry, words []string, file string) string
 			return tOrg
 		}
 	}
+	if len(words) < 2 {
+		// One word without CountryInfo or an institution word is a body
+		// as often as a mononym (ERGENEKON, VOLKSKAMMER): no person.
+		if file != fileCountries {
+			return tOrg
+		}
+		cv.st.add("entries dropped: untyped (no person or institution evidence)")
+		return ""
+	}
 	for i, s := range p.split {
 		if s.Actor == "ELI" || (len(s.Sectors) > 0 && s.Sectors[0] == "ELI") || p.codes[i].Dated {
 			return tPerson
 		}
 	}
-	if cv.kb.givenNames[words[0]] && len(words) >= 2 {
+	if cv.kb.givenNames[words[0]] {
 		return tPerson
 	}
 	for _, w := range words {

@@ -59,6 +59,10 @@ var institution = set(
 	"COMMITTEES", "LEGION", "BRIGADA", "EJERCITO", "HEZBOLLAH", "TALIBAN", "AL-QAEDA",
 	"SECURITY", "INTELLIGENCE", "EMBASSY", "CONSULATE", "DELEGATION", "PARLIAMENTARY",
 	"JUDICIARY", "SUPREME", "NATIONAL", "FEDERAL", "MINISTRY,", "TROIKA", "CONVENTION",
+	// Arabic words for army, movement, party, battalion, brigade, council
+	"JAISH", "JAYSH", "JAMAAT", "JAMAAH", "HARAKAT", "HARAKAH", "KATAIB", "KATIBAT", "LIWA",
+	"TANZIM", "HIZB", "FAILAQ", "SARAYA", "MAJLIS",
+	"THINK", "TANK", "REPUBLICA",
 )
 
 // commonWords are single words that are never aliases on their own, even
@@ -77,6 +81,15 @@ var commonWords = set(
 	"KURDS", "KURDISH", "AFRICA", "AFRICAN", "ASIA", "ASIAN", "EUROPE", "EUROPEAN", "AMERICA",
 	"AMERICAN", "AMERICANS", "GROUP", "NETWORK", "CENTER", "CENTRE", "INSTITUTE", "PRESS",
 	"NEWS", "TIMES", "POST", "HERALD", "STAR", "SUN", "MAIL", "EXPRESS", "TRIBUNE", "JOURNAL",
+)
+
+// isoTerritories are ISO 3166-1 alpha-3 codes of dependent territories
+// that Phoenix writes after their state's code (GBRVGB, FRNWLF) and the
+// hand KB has no entry for.
+var isoTerritories = set(
+	"VGB", "CYM", "COK", "FLK", "IMN", "VIR", "WLF", "GUF", "PYF", "NCL", "MTQ", "GLP", "REU",
+	"MYT", "SPM", "ABW", "CUW", "SXM", "BMU", "AIA", "MSR", "TCA", "PCN", "SHN", "NIU", "TKL",
+	"ASM", "MNP", "GUM", "PRI", "JEY", "GGY", "FRO", "GRL", "NFK", "CXR", "CCK", "ESH", "ANT",
 )
 
 func set(words ...string) map[string]bool {
