@@ -37,7 +37,7 @@ func TestKnownActors(t *testing.T) {
 		// International:41 KOFI_ANNAN_ [IGOUNO 970101-061231]
 		{"kofi-annan", "Kofi Annan", Person, "", "2001-01-01", "united-nations", "official"},
 		// MilNonState:742 UNITA_ [ANGREB] (ANG is Phoenix's misspelling of AGO)
-		{"unita", "Unita", Organization, "AGO", "", "", ""},
+		{"unita", "UNITA", Organization, "AGO", "", "", ""},
 		// MilNonState:1768 TALIBAN [AFGREB]
 		{"taliban", "Taliban", Organization, "AFG", "", "", ""},
 		// MilNonState:577 AFRICAN_NATIONAL_CONGRESS_(SOUTH_AFRICA)_ [ZAFREB]

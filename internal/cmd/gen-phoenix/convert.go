@@ -362,7 +362,13 @@ func (cv *converter) convertEntry(p parsedEntry, file string, stateID func(strin
 			aliasWords = append(aliasWords, paren)
 		}
 		if len(words) == 1 && len(words[0]) >= 4 && len(words[0]) <= 7 && isLetters(words[0]) {
-			// News writes both UNITA and Unita, HAMAS and Hamas.
+			// A one-word name of up to five letters is written as an
+			// acronym (AIPPI, FEMSA, HAMAS), a longer one capitalised
+			// (Taliban, Frelimo); news writes both forms, so the other one
+			// is an alias.
+			if len(words[0]) <= 5 {
+				a.Name = words[0]
+			}
 			if a.Name == words[0] {
 				a.Aliases = append(a.Aliases, capitalise(words[0]))
 			} else {
@@ -441,7 +447,7 @@ func (cv *converter) alias(a *actor, w []string, initials map[string]bool) strin
 		cv.st.add("aliases dropped: a body's name on a person")
 		return ""
 	}
-	if a.Type != tPerson && len(w) >= 2 && (cv.kb.givenNames[w[0]] || titleStart[w[0]]) && !hasAny(w, institution) {
+	if a.Type != tPerson && personLike(w, cv.kb.givenNames) {
 		// HEZBOLLAH lists its commander IMAD_MUGHNIYAH as a synonym.
 		cv.st.add("aliases dropped: a person's name on an organisation")
 		return ""
@@ -480,6 +486,28 @@ func countryForm(words, w []string, initials map[string]bool) bool {
 	if nw := words[0]; len(nw) >= 4 {
 		for _, x := range w {
 			if strings.HasPrefix(x, nw[:4]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// personLike reports whether synonym words of a body look like a person's
+// name: no institution word, and a given name, a title, Abu/Umm first, or
+// a particle (al, bin, ibn, al-) after the first of two to four words
+// ("MOUAZ AL KHATEEB", "HUTHAIFA AL-BATAWI").
+func personLike(w []string, given map[string]bool) bool {
+	if len(w) < 2 || hasAny(w, institution) {
+		return false
+	}
+	switch {
+	case given[w[0]] || titleStart[w[0]] || w[0] == "ABU" || w[0] == "UMM":
+		return true
+	case len(w) <= 4:
+		for i, x := range w[1:] {
+			if i < len(w)-2 && (x == "AL" || x == "EL" || x == "BIN" || x == "IBN") ||
+				strings.HasPrefix(x, "AL-") || strings.HasPrefix(x, "EL-") {
 				return true
 			}
 		}

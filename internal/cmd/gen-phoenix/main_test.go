@@ -104,12 +104,14 @@ func TestDisplayOrg(t *testing.T) {
 		{"ANC", "ANC"},
 		{"PKK", "PKK"},
 		{"UNITA_", "Unita"},
-		{"HAMAS", "Hamas"},
+		{"TALIBAN", "Taliban"},
 		{"U.N._SECURITY_COUNCIL", "U.N. Security Council"},
 		{"UNITED_NATIONS_CHILDREN'S_FUND_", "United Nations Children's Fund"},
 		{"BASQUE_FATHERLAND_AND_FREEDOM_(ETA)_", "Basque Fatherland and Freedom"},
 		{"PALESTINE_LIBERATION_ORGANIZATION_", "Palestine Liberation Organization"},
 		{"ANSAR_AL-SUNNAH_ARMY", "Ansar al-Sunnah Army"},
+		{"ANSAR_AL-DIN", "Ansar al-Din"},
+		{"KU_KLUX_KLAN", "Ku Klux Klan"},
 		{"RUDOLPH_TECHNOLOGIES_INC", "Rudolph Technologies Inc"},
 	}
 	for _, tt := range tests {

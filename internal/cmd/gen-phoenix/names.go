@@ -49,7 +49,7 @@ var smallWords = map[string]bool{
 	"OF": true, "THE": true, "AND": true, "FOR": true, "IN": true, "ON": true, "AT": true,
 	"TO": true, "BY": true, "WITH": true, "DE": true, "DU": true, "DES": true, "DEL": true,
 	"LA": true, "LE": true, "LES": true, "DA": true, "DO": true, "E": true, "Y": true, "ET": true,
-	"AL": true, "EL": true, "FROM": true, "AGAINST": true, "WA": true, "WAL": true,
+	"AL": true, "EL": true, "FROM": true, "AGAINST": true, "WA": true, "WAL": true, "FI": true,
 }
 
 // macNames are the Mac- surnames written MacX; other MAC... words (MACHEL,
@@ -199,7 +199,7 @@ var commonShort = map[string]bool{
 	"OIL": true, "AID": true, "DAY": true, "MEN": true, "BOY": true, "KEY": true, "ICE": true,
 	"SAN": true, "BIN": true, "ABU": true, "IBN": true, "DES": true, "DEN": true, "VAN": true,
 	"VON": true, "DAR": true, "WAY": true, "OWN": true, "FAR": true, "LAS": true, "LOS": true,
-	"HAQ": true, "INC": true, "HER": true, "HIS": true, "LTD": true, "CO": true, "MAN": true, "ANA": true, "BET": true, "AND": true, "NOR": true, "YES": true, "NUR": true,
+	"HAQ": true, "INC": true, "HER": true, "HIS": true, "KU": true, "LTD": true, "CO": true, "MAN": true, "ANA": true, "BET": true, "AND": true, "NOR": true, "YES": true, "NUR": true,
 }
 
 // displayOrg writes an organisation's or country's name words in display
@@ -218,8 +218,8 @@ func displayOrg(words []string, initials map[string]bool) string {
 			for j, p := range parts {
 				switch {
 				case p == "":
-				case acronym(p, initials):
-					parts[j] = p
+				case len(p) >= 2 && len(p) <= 6 && isLetters(p) && (!hasVowel(p) || initials[p]):
+					parts[j] = p // PFLP-GC; not the DIN of Ansar al-Din
 				case j == 0 && (p == "AL" || p == "EL") && i > 0:
 					parts[j] = strings.ToLower(p)
 				default:

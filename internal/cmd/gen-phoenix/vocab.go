@@ -61,7 +61,7 @@ var institution = set(
 	"JUDICIARY", "SUPREME", "NATIONAL", "FEDERAL", "MINISTRY,", "TROIKA", "CONVENTION",
 	// Arabic words for army, movement, party, battalion, brigade, council
 	"JAISH", "JAYSH", "JAMAAT", "JAMAAH", "HARAKAT", "HARAKAH", "KATAIB", "KATIBAT", "LIWA",
-	"TANZIM", "HIZB", "FAILAQ", "SARAYA", "MAJLIS",
+	"TANZIM", "HIZB", "FAILAQ", "SARAYA", "MAJLIS", "JABHAT", "JABHA", "JAMIAT", "TEHRIK", "LASHKAR",
 	"THINK", "TANK", "REPUBLICA",
 )
 
