@@ -317,10 +317,11 @@ func linkActors(actors []*actor, st stats) []*actor {
 }
 
 // adoptHandIDs gives an actor the id of the hand KB entry whose name or
-// alias is the actor's name, when type and country agree (a hand KB person
-// or organisation without a country agrees with any country for persons,
-// with none for organisations): Phoenix's "UN" is the hand KB's
-// united-nations. Phoenix actors that adopt the same id are merged, the
+// alias is the actor's name, when the types are the same and the countries
+// are equal or one is empty (the hand KB leaves international NGOs without
+// a country; Phoenix codes Reuters or Abu Sayyaf with no country or a
+// region): Phoenix's "UN" is the hand KB's united-nations. Different
+// countries keep the entries apart (Salva Kiir SDN and SSD). Phoenix actors that adopt the same id are merged, the
 // first read keeping its name.
 func adoptHandIDs(actors []*actor, kb *handKB, st stats) []*actor {
 	byID := map[string]*actor{}
@@ -329,7 +330,7 @@ func adoptHandIDs(actors []*actor, kb *handKB, st stats) []*actor {
 		if a.Type != tCountry {
 			if id, ok := kb.surface[foldKey(a.Name)]; ok {
 				h := kb.ids[id]
-				if h[0] == a.Type && (h[1] == a.Country || a.Type == tPerson && h[1] == "") {
+				if h[0] == a.Type && (h[1] == a.Country || h[1] == "" || a.Country == "") {
 					if root, ok := byID[id]; ok {
 						root.Aliases = append(root.Aliases, a.Name)
 						merge(root, a)
@@ -353,7 +354,8 @@ func adoptHandIDs(actors []*actor, kb *handKB, st stats) []*actor {
 // slug, or the hand KB has the slug for an actor of another type or
 // country, each gets "-" + its lower-case country code (or its type when it
 // has none), then "-2", "-3" in source order if still not unique. A hand
-// KB person without a country matches a Phoenix person of any country.
+// KB entry and a Phoenix one of the same type match when either has no
+// country.
 func assignIDs(actors []*actor, kb *handKB, st stats) {
 	bySlug := map[string][]*actor{}
 	for _, a := range actors {
@@ -391,8 +393,8 @@ func assignIDs(actors []*actor, kb *handKB, st stats) {
 		group := bySlug[s]
 		hand, inHand := kb.ids[s]
 		// The hand KB omits the country of international officials (Ban
-		// Ki-moon): a person of the same name is the same person.
-		sameCountry := hand[1] == group[0].Country || hand[0] == tPerson && hand[1] == ""
+		// Ki-moon) and NGOs; Phoenix that of many media and groups.
+		sameCountry := hand[1] == group[0].Country || hand[1] == "" || group[0].Country == ""
 		clash := len(group) > 1 || taken[s] ||
 			inHand && (hand[0] != group[0].Type || !sameCountry)
 		if !clash {
