@@ -165,6 +165,12 @@ func (cv *converter) classify(p parsedEntry, words []string, file string) string
 			return tOrg
 		}
 	}
+	for i, s := range p.split {
+		// Companies named after people (MORGAN_STANLEY, ARTHUR_ANDERSEN).
+		if s.Actor == "MNC" && !p.codes[i].Dated {
+			return tOrg
+		}
+	}
 	if len(words) < 2 {
 		// One word without CountryInfo or an institution word is a body
 		// as often as a mononym (ERGENEKON, VOLKSKAMMER): no person.
@@ -255,7 +261,7 @@ func countryOf(p parsedEntry, typ string, isCountry func(string) bool) string {
 
 // rolesOf makes the roles of a person from its date-bounded codes whose
 // first sector has a title (GOV, MIL, LEG, JUD, OPP, PTY, REB, COP, SPY,
-// UAF) or that name the UN (IGOUNO...). Undated codes and ELI (elite)
+// UAF) or that name an international body the hand KB has (igoBodies). Undated codes and ELI (elite)
 // periods give no role; they stay in Codes.
 func (cv *converter) rolesOf(p parsedEntry, stateID func(string) string) []role {
 	var out []role
@@ -266,8 +272,8 @@ func (cv *converter) rolesOf(p parsedEntry, stateID func(string) string) []role 
 		}
 		var r role
 		switch {
-		case s.Actor == "IGO" && s.Org == "UNO":
-			r.Title, r.Of = "official", cv.kb.idIf("united-nations")
+		case s.Actor == "IGO":
+			r.Title, r.Of = "official", cv.igoBody(s)
 		case s.Country != "" && len(s.Sectors) > 0 && sectorTitles[s.Sectors[0]] != "" && s.Sectors[0] != "IGO":
 			r.Title, r.Of = sectorTitles[s.Sectors[0]], stateID(s.Country)
 		case len(s.Sectors) > 0 && s.Sectors[0] == "ELI" || s.Actor == "ELI":
@@ -290,6 +296,27 @@ func (cv *converter) rolesOf(p parsedEntry, stateID func(string) string) []role 
 		out = append(out, r)
 	}
 	return out
+}
+
+// igoBodies maps the body parts of IGO codes to hand KB ids: IGOUNO the
+// UN, IGOEUREEC the EU, IGOWSTNAT NATO, IGOUNODEVWBK the World Bank.
+var igoBodies = map[string]string{
+	"UNO": "united-nations", "EEC": "european-union", "NAT": "nato", "WBK": "world-bank",
+	"IAE": "international-atomic-energy-agency", "WHO": "world-health-organization",
+	"KID": "unicef", "HCR": "unhcr", "WFP": "world-food-programme", "IMF": "international-monetary-fund",
+	"OPC": "opec", "AFU": "african-union", "ICJ": "international-court-of-justice",
+}
+
+// igoBody is the hand KB id of the most specific body an IGO code names
+// (IGOUNODEVWBK: world-bank rather than united-nations), or "".
+func (cv *converter) igoBody(s splitCode) string {
+	parts := append([]string{s.Org}, s.Sectors...)
+	for i := len(parts) - 1; i >= 0; i-- {
+		if id := cv.kb.idIf(igoBodies[parts[i]]); id != "" {
+			return id
+		}
+	}
+	return ""
 }
 
 // idIf returns id when the hand KB has it.

@@ -219,7 +219,7 @@ func TestCodes(t *testing.T) {
 func TestClassify(t *testing.T) {
 	kb := &handKB{stateByISO: map[string]string{"AFG": "afghanistan", "USA": "united-states", "GEO": "georgia", "LBN": "lebanon"},
 		ids: map[string][2]string{}, names: map[string]string{}, surface: map[string]string{},
-		givenNames: map[string]bool{"CHUCK": true, "JOHN": true}, stopCaps: map[string]bool{}}
+		givenNames: map[string]bool{"CHUCK": true, "JOHN": true, "ANNE": true}, stopCaps: map[string]bool{}}
 	cv := &converter{kb: kb, st: stats{}, agents: map[string]bool{}, placeWord: map[string]bool{"AMERICAN": true, "US": true}}
 	tests := []struct {
 		file, block, want string
@@ -238,6 +238,8 @@ func TestClassify(t *testing.T) {
 		{fileMilNonState, "HEZBOLLAH_ [LBNREB]", tOrg},
 		{fileInternational, "KOFI_ANNAN_\n\t[IGOUNO 970101-061231]\n\t[ELI]", tPerson},
 		{fileInternational, "UN_SECRETARY_GENERAL\n\t[IGOUNO]", ""},
+		{fileInternational, "MORGAN_STANLEY_\t[MNCUSA]", tOrg},
+		{fileInternational, "ANNE_KRUEGER_\t[IGOBUSIMF]", tPerson},
 	}
 	for _, tt := range tests {
 		t.Run(strings.SplitN(tt.block, "\n", 2)[0], func(t *testing.T) {
