@@ -32,9 +32,8 @@ func (d *analysis) structural(si int) {
 				iso = d.actors[d.mainCountry].Country
 			}
 			if e := d.bodyOf(iso, chamber); e != nil {
-				if b, named := d.actorByID[e.ID]; named {
-					d.emit(si, m.actor, b, polgraph.MemberOf, polgraph.Asserted, m.titleText, m.titleText, "title+chamber", confKBTitle-0.1)
-				}
+				b := d.actorFor(e.ID, e.Name, e.Type, e.Country, e)
+				d.emit(si, m.actor, b, polgraph.MemberOf, polgraph.Asserted, m.titleText, m.titleText, "title+chamber", confKBTitle-0.1)
 			}
 		}
 		person := d.actors[m.actor]
