@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/polgraph/polgraph"
+	"github.com/polgraph/polgraph/extract/relmodel"
 )
 
 // ErrNoText is returned for an article without text.
@@ -18,6 +19,10 @@ type Options struct {
 	KBFiles      []string     // extra knowledge-base files (same YAML format as extract/kb)
 	LexiconFiles []string     // extra trigger files (same TSV format as extract/lexicon)
 	Logger       *slog.Logger // nil discards
+	// RelationModel decides the pairs no rule relates (extract/relmodel);
+	// nil means the built-in model. NoRelationModel leaves the rules alone.
+	RelationModel   *relmodel.Model
+	NoRelationModel bool
 }
 
 // An Extractor turns articles into Results. Build one per process with New
@@ -30,6 +35,9 @@ type Extractor struct {
 	text   *textLayer
 	titles *titleIndex
 	log    *slog.Logger
+
+	parties  partyLabels
+	relModel *relmodel.Model // nil: rules only
 }
 
 // New loads the model, the knowledge base and the lexicon.
@@ -53,6 +61,14 @@ func New(opts Options) (*Extractor, error) {
 	x := &Extractor{kb: kb, lex: lex, text: tl, log: log}
 	x.names = buildNameIndex(kb, x.wordTokens)
 	x.titles = buildTitleIndex(kb.titles, x.wordTokens)
+	x.parties = buildPartyLabels(kb)
+	if !opts.NoRelationModel {
+		if x.relModel = opts.RelationModel; x.relModel == nil {
+			if x.relModel, err = relmodel.Default(); err != nil {
+				return nil, err
+			}
+		}
+	}
 	log.Debug("extractor ready", "kb_entries", kb.size(), "triggers", lex.size)
 	return x, nil
 }

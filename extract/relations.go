@@ -20,6 +20,7 @@ const (
 // relate finds the relations of sentence si.
 func (d *analysis) relate(si int) {
 	d.structural(si)
+	d.partyMembers(si)
 	d.triggers(si)
 	d.compounds(si)
 	d.backedCompounds(si)
