@@ -42,6 +42,9 @@ func (x *Extractor) analyse(a polgraph.Article) *analysis {
 	for si := range d.sents {
 		d.relate(si)
 	}
+	for si := range d.sents {
+		d.learned(si)
+	}
 	return d
 }
 

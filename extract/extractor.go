@@ -19,10 +19,9 @@ type Options struct {
 	KBFiles      []string     // extra knowledge-base files (same YAML format as extract/kb)
 	LexiconFiles []string     // extra trigger files (same TSV format as extract/lexicon)
 	Logger       *slog.Logger // nil discards
-	// RelationModel decides the pairs no rule relates (extract/relmodel);
-	// nil means the built-in model. NoRelationModel leaves the rules alone.
-	RelationModel   *relmodel.Model
-	NoRelationModel bool
+	// RelationModel, when set, decides the pairs no rule relates
+	// (extract/relmodel, trained by internal/cmd/train-relations).
+	RelationModel *relmodel.Model
 }
 
 // An Extractor turns articles into Results. Build one per process with New
@@ -62,13 +61,7 @@ func New(opts Options) (*Extractor, error) {
 	x.names = buildNameIndex(kb, x.wordTokens)
 	x.titles = buildTitleIndex(kb.titles, x.wordTokens)
 	x.parties = buildPartyLabels(kb)
-	if !opts.NoRelationModel {
-		if x.relModel = opts.RelationModel; x.relModel == nil {
-			if x.relModel, err = relmodel.Default(); err != nil {
-				return nil, err
-			}
-		}
-	}
+	x.relModel = opts.RelationModel
 	log.Debug("extractor ready", "kb_entries", kb.size(), "triggers", lex.size)
 	return x, nil
 }
