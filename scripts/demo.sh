@@ -65,5 +65,5 @@ From the shell:
     $BIN query actor "Masoud Pezeshkian"
     $BIN query path "Antony Blinken" Iran
 More questions as Cypher: docs/cookbook.md. Your own articles: $BIN run FOLDER-OR-FILE.
-Score the extractor on the sample's gold file: make eval. Stop Neo4j: make neo4j-down.
+Score the extractor on the sample's gold file: make eval. Stop the Neo4j this clone started: make neo4j-down.
 EOF
