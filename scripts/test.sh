@@ -7,7 +7,8 @@
 # bolt://127.0.0.1:7687). When no Neo4j answers the Bolt handshake there, it starts the local one
 # (scripts/neo4j-up.sh, Bolt port taken from the URI) and stops it again when the tests end,
 # pass, fail or Ctrl-C. A Neo4j that already answers (yours, or one started from another clone)
-# is used and left running.
+# is used and left running. (So a test run of another clone that found the Neo4j this one
+# started loses it when this one ends: run one `make test` at a time per machine.)
 #
 # Environment:
 #   POLGRAPH_TEST_NEO4J_URI   the test database               default bolt://127.0.0.1:7687
