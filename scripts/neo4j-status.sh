@@ -3,7 +3,7 @@
 # Exit 0: running and answering; 1: running but not answering; 3: not running.
 # Environment: POLGRAPH_NEO4J_HOME (default .neo4j), NEO4J_BOLT_PORT, NEO4J_HTTP_PORT, NEO4J_LISTEN_ADDRESS.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 NEO4J_HOME_DIR=${POLGRAPH_NEO4J_HOME:-.neo4j}
 BOLT_PORT=${NEO4J_BOLT_PORT:-7687}
