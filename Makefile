@@ -86,5 +86,8 @@ neo4j-import: build ## bulk-load an export: make neo4j-import DIR=export/ [REPLA
 gen-phoenix: ## regenerate extract/kb/phoenix from the Phoenix dictionaries in ../shared/resources/phoenix
 	$(GO) run ./internal/cmd/gen-phoenix -in $(or $(POLGRAPH_SHARED),../shared)/resources/phoenix -out extract/kb/phoenix
 
+train-relations: ## train the relation model on ../shared gold-train and print its cross-validated figures (go run ./internal/cmd/train-relations)
+	$(GO) run ./internal/cmd/train-relations
+
 clean: ## remove build output (not the Neo4j store: rm -rf .neo4j for that)
 	rm -rf bin dist artifacts
