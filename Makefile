@@ -9,7 +9,7 @@ FUZZTIME  ?= 60s
 
 export POLGRAPH_TEST_NEO4J_URI ?= $(NEO4J_URI)
 
-.PHONY: help build test test-unit test-faults test-browser vet fmt fuzz bench bench-load memory eval neo4j-up neo4j-down neo4j-status neo4j-import clean
+.PHONY: help build test test-unit test-faults test-browser vet fmt fuzz bench bench-load memory eval neo4j-up neo4j-down neo4j-status neo4j-import train-parser clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ neo4j-import: build ## bulk-load an export: make neo4j-import DIR=export/ [REPLA
 	@test -n "$(DIR)" || { echo "usage: make neo4j-import DIR=folder-of-polgraph-export [REPLACE=1]" >&2; exit 2; }
 	bash scripts/neo4j-import.sh $(if $(REPLACE),--replace) "$(DIR)"
 	$(BIN) schema
+
+train-parser: ## retrain the dependency parser on UD English EWT (../shared/resources) into extract/depparse/model/
+	$(GO) run ./internal/cmd/train-parser
 
 clean: ## remove build output (not the Neo4j store: rm -rf .neo4j for that)
 	rm -rf bin dist artifacts
