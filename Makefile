@@ -10,7 +10,7 @@ SHARED    ?= $(or $(POLGRAPH_SHARED),../shared)
 
 export POLGRAPH_TEST_NEO4J_URI ?= $(NEO4J_URI)
 
-.PHONY: help demo build test test-unit test-faults test-browser vet fmt fuzz bench bench-load memory eval eval-shared gen-cameo gen-phoenix train-relations neo4j-up neo4j-down neo4j-status neo4j-import clean
+.PHONY: help demo build test test-unit test-faults test-browser vet fmt fuzz bench bench-load memory eval eval-shared gen-cameo gen-phoenix train-relations neo4j-up neo4j-down neo4j-status neo4j-import train-parser clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -88,6 +88,9 @@ gen-phoenix: ## regenerate extract/kb/phoenix from the Phoenix dictionaries in .
 
 train-relations: ## train the relation model on ../shared gold-train and print its cross-validated figures (go run ./internal/cmd/train-relations)
 	$(GO) run ./internal/cmd/train-relations
+
+train-parser: ## retrain the dependency parser on UD English EWT (../shared/resources) into extract/depparse/model/
+	$(GO) run ./internal/cmd/train-parser
 
 clean: ## remove build output (not the Neo4j store: rm -rf .neo4j for that)
 	rm -rf bin dist artifacts

@@ -1,0 +1,285 @@
+package depparse
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// The model file is gzip-compressed binary: a magic line, the vocabulary,
+// tags and labels as length-prefixed strings, then the transition rows and
+// the label rows, keys ascending and delta-coded, weights as 16-bit integers
+// times a per-table scale, all integers as varints. The same model gives the
+// same bytes.
+const magic = "polgraph-depparse 1\n"
+
+// WriteTo writes the model in its compressed binary form.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	var b []byte
+	b = append(b, magic...)
+	for _, list := range [][]string{m.words, m.tags, m.xpos, m.labels} {
+		b = binary.AppendUvarint(b, uint64(len(list)))
+		for _, s := range list {
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
+		}
+	}
+	// transitions
+	rows := m.act.sorted()
+	var maxW float32
+	for _, r := range rows {
+		for _, v := range r.w {
+			maxW = max(maxW, float32(math.Abs(float64(v))))
+		}
+	}
+	scale := quantScale(float64(maxW))
+	b = binary.BigEndian.AppendUint32(b, math.Float32bits(scale))
+	b = binary.AppendUvarint(b, uint64(len(rows)))
+	var prev uint64
+	for _, r := range rows {
+		b = binary.AppendUvarint(b, r.key-prev)
+		prev = r.key
+		for _, v := range r.w {
+			b = binary.AppendVarint(b, int64(math.Round(float64(v/scale))))
+		}
+	}
+	b = appendSparse(b, m.lab)
+	b = appendSparse(b, m.tagger)
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := zw.Write(b); err != nil {
+		return cw.n, fmt.Errorf("write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, fmt.Errorf("write model: %w", err)
+	}
+	return cw.n, nil
+}
+
+// appendSparse writes a sparse table: scale, row count, then per row the
+// key delta, the class count and (class, weight) pairs.
+func appendSparse(b []byte, t *sparseTable) []byte {
+	rows := t.idx.sorted()
+	scale := tableScale(t.w)
+	b = binary.BigEndian.AppendUint32(b, math.Float32bits(scale))
+	b = binary.AppendUvarint(b, uint64(len(rows)))
+	var prev uint64
+	for _, r := range rows {
+		b = binary.AppendUvarint(b, r.key-prev)
+		prev = r.key
+		lo, hi := r.lo, r.hi
+		b = binary.AppendUvarint(b, uint64(hi-lo))
+		for j := lo; j < hi; j++ {
+			b = append(b, t.cls[j])
+			b = binary.AppendVarint(b, int64(math.Round(float64(t.w[j]/scale))))
+		}
+	}
+	return b
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// tableScale recovers the quantisation step of a table: its largest weight
+// is 32767 steps.
+func tableScale(w []float32) float32 {
+	var mx float32
+	for _, v := range w {
+		mx = max(mx, float32(math.Abs(float64(v))))
+	}
+	return quantScale(float64(mx))
+}
+
+var errCorrupt = errors.New("corrupt model")
+
+// Load reads a model written by WriteTo.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	m, err := decode(raw)
+	if err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	return m, nil
+}
+
+// decoder reads the uncompressed model; the first error sticks.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) byte() byte {
+	if d.err != nil {
+		return 0
+	}
+	if len(d.b) == 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) bytes(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if len(d.b) < n {
+		d.err = errCorrupt
+		return nil
+	}
+	out := d.b[:n]
+	d.b = d.b[n:]
+	return out
+}
+
+func (d *decoder) count(limit int) int {
+	v := d.uvarint()
+	if d.err == nil && v > uint64(limit) {
+		d.err = errCorrupt
+	}
+	return int(v)
+}
+
+func (d *decoder) float() float32 {
+	b := d.bytes(4)
+	if b == nil {
+		return 0
+	}
+	return math.Float32frombits(binary.BigEndian.Uint32(b))
+}
+
+func decode(raw []byte) (*Model, error) {
+	if !bytes.HasPrefix(raw, []byte(magic)) {
+		return nil, fmt.Errorf("not a depparse model: %w", errCorrupt)
+	}
+	d := &decoder{b: raw[len(magic):]}
+	limit := len(raw)
+	var lists [4][]string
+	for i := range lists {
+		n := d.count(limit)
+		for range n {
+			buf := d.bytes(d.count(limit))
+			if d.err != nil {
+				break
+			}
+			lists[i] = append(lists[i], string(buf))
+		}
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(lists[3]) == 0 || len(lists[3]) > 255 || !slices.Contains(lists[3], "root") || len(lists[2]) == 0 || len(lists[2]) > 255 {
+		return nil, fmt.Errorf("tags or labels: %w", errCorrupt)
+	}
+	m := newModel(lists[0], lists[1], lists[2], lists[3])
+	scale := d.float()
+	n := d.count(limit)
+	m.act = newActTable(n)
+	var k uint64
+	for range n {
+		delta := d.uvarint()
+		var w [nActions]float32
+		for a := range nActions {
+			w[a] = float32(d.varint()) * scale
+		}
+		if d.err != nil {
+			return nil, d.err
+		}
+		if delta == 0 {
+			return nil, fmt.Errorf("keys out of order: %w", errCorrupt)
+		}
+		k += delta
+		m.act.put(k, w)
+	}
+	var err error
+	if m.lab, err = d.sparse(limit, len(m.labels)); err != nil {
+		return nil, err
+	}
+	if m.tagger, err = d.sparse(limit, len(m.xpos)); err != nil {
+		return nil, err
+	}
+	if len(d.b) > 0 {
+		return nil, fmt.Errorf("trailing bytes: %w", errCorrupt)
+	}
+	return m, nil
+}
+
+func (d *decoder) sparse(limit, classes int) (*sparseTable, error) {
+	scale := d.float()
+	n := d.count(limit)
+	t := &sparseTable{idx: newRowIndex(n)}
+	var k uint64
+	for range n {
+		delta := d.uvarint()
+		if d.err == nil && delta == 0 {
+			return nil, fmt.Errorf("keys out of order: %w", errCorrupt)
+		}
+		k += delta
+		lo := int32(len(t.cls))
+		c := d.count(classes)
+		for range c {
+			cls := d.byte()
+			if int(cls) >= classes {
+				return nil, errCorrupt
+			}
+			t.cls = append(t.cls, cls)
+			t.w = append(t.w, float32(d.varint())*scale)
+		}
+		if d.err != nil {
+			return nil, d.err
+		}
+		t.idx.put(k, lo, int32(len(t.cls)))
+	}
+	return t, d.err
+}
