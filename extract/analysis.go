@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/polgraph/polgraph"
+	"github.com/polgraph/polgraph/extract/depparse"
 )
 
 // An analysis is the working state of one article: its sentences, the
@@ -24,7 +25,9 @@ type analysis struct {
 	// counterpartsAt holds "his X counterparts, A and B" phrases by
 	// (sentence, token of the possessive), for coordination.
 	counterpartsAt map[[2]int]counterpartList
-	onlyPlace      map[int]bool   // actors named only as places ("in Tehran")
+	onlyPlace      map[int]bool     // actors named only as places ("in Tehran")
+	trees          []*depparse.Tree // per sentence, parsed on first use (parse.go)
+	parsed         []bool
 	orgByBare      map[string]int // organisations the KB does not know, by the slug of their name without a state's name or demonym
 }
 

@@ -112,6 +112,16 @@ func (d *analysis) attach(si int, h hit) {
 			// relative clause is its antecedent.
 			obj = d.relativeObject(si, h.first)
 		}
+		if t := d.tree(si); t != nil && (len(subj) == 0 || len(obj) == 0) {
+			// The windows found one side at most: ask the parse.
+			if len(subj) == 0 {
+				subj, sconf = d.parseSubjects(si, t, h.first), parsePenalty
+			}
+			if len(obj) == 0 {
+				obj = d.parseObjects(si, t, h.first, h.pos[1:], lastPrep(h.t))
+			}
+			rule = "parse " + rule
+		}
 		mod := d.modality(si, h)
 		for _, a := range subj {
 			for _, o := range obj {

@@ -155,6 +155,7 @@ func (d *analysis) pairFeatures(si int, m1, m2 *mention) []string {
 	if m1.title != nil && m1.titleOf >= 0 && d.ments[m1.titleOf].actor == m2.actor {
 		f = append(f, "title1-of-2:"+string(m1.title.Relation))
 	}
+	f = append(f, d.pathFeatures(si, m1, m2, types)...)
 	if m1.modifier {
 		f = append(f, "modifier1")
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/polgraph/polgraph"
+	"github.com/polgraph/polgraph/extract/depparse"
 	"github.com/polgraph/polgraph/extract/relmodel"
 )
 
@@ -36,6 +37,7 @@ type Extractor struct {
 	log    *slog.Logger
 
 	parties  partyLabels
+	parser   *depparse.Model
 	relModel *relmodel.Model // nil: rules only
 }
 
@@ -61,6 +63,9 @@ func New(opts Options) (*Extractor, error) {
 	x.names = buildNameIndex(kb, x.wordTokens)
 	x.titles = buildTitleIndex(kb.titles, x.wordTokens)
 	x.parties = buildPartyLabels(kb)
+	if x.parser, err = depparse.Default(); err != nil {
+		return nil, fmt.Errorf("load the parser: %w", err)
+	}
 	x.relModel = opts.RelationModel
 	log.Debug("extractor ready", "kb_entries", kb.size(), "triggers", lex.size)
 	return x, nil

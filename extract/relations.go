@@ -15,6 +15,7 @@ const (
 	confKBTitle    = 0.8  // "President Trump", the body from the KB's role
 	pronounPenalty = 0.1  // an argument reached through he/she/the president
 	clausePenalty  = 0.1  // a nominal trigger's subject taken from the clause
+	parsePenalty   = 0.1  // a side found on the dependency parse, not beside the trigger
 )
 
 // relate finds the relations of sentence si.

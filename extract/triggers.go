@@ -34,7 +34,7 @@ func (d *analysis) triggers(si int) {
 				if t.Kind == verbTrigger && !d.isPassive(si, i) {
 					// "Kishida and Yoon met in Hiroshima": a transitive
 					// pattern without an object gives way to the next one.
-					if obj := d.argsRight(si, h.last+1); len(obj) == 0 && len(d.relativeObject(si, i)) == 0 {
+					if obj := d.argsRight(si, h.last+1); len(obj) == 0 && len(d.relativeObject(si, i)) == 0 && len(d.parseObjectsOf(si, h)) == 0 {
 						continue
 					}
 				}
