@@ -101,17 +101,48 @@ func (p *sentenceMentions) nameRun(i, j int, titleEnds map[int]titleAt) {
 	}
 }
 
-// orgHeadIn returns the head noun ending the shortest organisation name of
-// run [i, j), extended over "of X" ("Ministry of Foreign Affairs"), or -1.
+// orgHeadIn returns the head noun ending the organisation name of run
+// [i, j), or -1: the first head noun, carried over a connector to the end of
+// the run ("Ministry of Foreign Affairs", "Commission on Presidential
+// Debates", "Centers for Disease Control and Prevention") and over heads
+// that follow it ("El Paso Police Department"). A head that starts the run
+// needs a connector after it: "Ministry of X" is a name, "Parliament
+// Speaker" is not.
 func (p *sentenceMentions) orgHeadIn(i, j int) int {
 	toks := p.toks
 	for k := i; k < j; k++ {
-		if p.d.orgHead(toks[k].Lower) != "" && !(k == i && k+1 < j && toks[k+1].Lower != "of") {
-			if k+2 < j && toks[k+1].Lower == "of" {
-				return j - 1
+		if p.d.orgHead(toks[k].Lower) == "" {
+			continue
+		}
+		connected := k+2 < j && isNameConnector(toks[k+1].Lower) && toks[k+1].Lower != "and"
+		if k == i && k+1 < j && !connected {
+			continue
+		}
+		if connected {
+			// to the end of the run, short of a day or a month ("the Federal
+			// Court on Wednesday")
+			end := j
+			for n := k + 2; n < j; n++ {
+				if p.d.x.kb.stopCaps[toks[n].Text] && !isNameConnector(toks[n].Lower) {
+					end = n
+					break
+				}
+			}
+			for end > k+2 && isNameConnector(toks[end-1].Lower) {
+				end--
+			}
+			if end > k+2 {
+				return end - 1
 			}
 			return k
 		}
+		h := k
+		for n := k + 1; n < j && isNameToken(toks[n]); n++ {
+			if p.d.orgHead(toks[n].Lower) != "" {
+				h = n
+			}
+		}
+		return h
 	}
 	return -1
 }
