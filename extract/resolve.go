@@ -15,6 +15,7 @@ func (d *analysis) resolve() {
 	d.resolveSurnames()
 	d.pickMainCountry()
 	d.resolveStateBodies()
+	d.resolveAcronyms()
 	d.resolveReferences()
 	d.countMentions()
 }
