@@ -16,6 +16,7 @@ func (d *analysis) resolve() {
 	d.pickMainCountry()
 	d.resolveStateBodies()
 	d.resolveAcronyms()
+	d.dropUnsupportedSurnames()
 	d.resolveReferences()
 	d.countMentions()
 }
@@ -86,13 +87,6 @@ func (d *analysis) resolveSurnames() {
 	}
 }
 
-// placeHeads end the names of places and things, never of people.
-var placeHeads = map[string]bool{
-	"Square": true, "Street": true, "Avenue": true, "Road": true, "Airport": true, "Station": true, "Park": true,
-	"Bridge": true, "Beach": true, "Hall": true, "Tower": true, "Centre": true, "Center": true, "Stadium": true,
-	"Arena": true, "Shuttle": true, "Prize": true, "Award": true, "Cup": true, "Festival": true,
-}
-
 // recurringNames makes a person of a two-word name no list knows ("Kobe
 // Bryant", "Stormy Daniels") when its last word stands alone elsewhere in
 // the article: news names a person in full once and by surname after.
@@ -116,6 +110,46 @@ func (d *analysis) recurringNames() {
 		if alone[last] && d.personByLastName(m.name) < 0 && d.personByLastName(last) < 0 {
 			m.actor = d.actorFor(slug(m.name), m.name, polgraph.Person, "", nil)
 			d.actors[m.actor].addAlias(m.name)
+		}
+	}
+}
+
+// dropUnsupportedSurnames undoes a knowledge-base person reached only
+// through a one-word alias ("Abe", "Kerry", "Rudd") when nothing else in
+// the article points to them: no full name, no title, neither their
+// country nor a body of their roles named, and no office held on the
+// article's date. A surname alone is someone
+// else's as often as not outside the news of that person's state.
+func (d *analysis) dropUnsupportedSurnames() {
+	full := map[int]bool{}
+	for _, m := range d.ments {
+		if m.actor >= 0 && (m.kind != mKB || strings.Contains(m.name, " ") || m.title != nil) {
+			full[m.actor] = true
+		}
+	}
+	named := map[string]bool{} // ids and countries the article names
+	for i, a := range d.actors {
+		if full[i] || a.Type != polgraph.Person {
+			named[a.ID] = true
+			if a.Type == polgraph.Country {
+				named["iso:"+a.Country] = true
+			}
+		}
+	}
+	for k := range d.ments {
+		m := &d.ments[k]
+		if m.actor < 0 || full[m.actor] || m.kind != mKB || m.typ != polgraph.Person || m.entry == nil {
+			continue
+		}
+		e := m.entry
+		supported := e.Country != "" && named["iso:"+e.Country]
+		for _, r := range e.Roles {
+			// a body of theirs named, or an office held on the article's
+			// date: news calls a sitting leader by surname alone
+			supported = supported || named[r.Of] || r.activeOn(d.date)
+		}
+		if !supported {
+			m.actor = -1
 		}
 	}
 }

@@ -55,6 +55,22 @@ func isNameConnector(w string) bool {
 	return false
 }
 
+// placeHeads end the names of places and things, never of people.
+var placeHeads = map[string]bool{
+	"Square": true, "Street": true, "Avenue": true, "Road": true, "Airport": true, "Station": true, "Park": true,
+	"Bridge": true, "Beach": true, "Hall": true, "Tower": true, "Centre": true, "Center": true, "Stadium": true,
+	"Arena": true, "Shuttle": true, "Prize": true, "Award": true, "Cup": true, "Festival": true,
+	"County": true, "Islands": true, "Island": true, "Bay": true, "Boulevard": true, "Lane": true, "Highway": true,
+	"One": true, // "Air Force One", "Marine One"
+}
+
+// calendarWords never start a name: "Friday Ford Motor Company" is Ford.
+var calendarWords = map[string]bool{
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true,
+	"January": true, "February": true, "March": true, "April": true, "June": true, "July": true, "August": true,
+	"September": true, "October": true, "November": true, "December": true,
+}
+
 // personBreak are the name connectors that end a person's name.
 var personBreak = map[string]bool{"and": true, "of": true, "for": true, "on": true}
 
@@ -67,7 +83,7 @@ func (p *sentenceMentions) nameRun(i, j int, titleEnds map[int]titleAt) {
 		// Leading function words and connectors ("However", "The", "of");
 		// capitalised nouns on the stop list ("House", "State") may still
 		// start an organisation's name, so they go only if no head follows.
-		if _, titled := titleEnds[i]; !titled && (isNameConnector(toks[i].Lower) || kb.stopCaps[toks[i].Text] && (isFunctionTag(toks[i].Tag) || !d.headWithin(toks, i, j))) {
+		if _, titled := titleEnds[i]; !titled && (isNameConnector(toks[i].Lower) || calendarWords[toks[i].Text] || kb.stopCaps[toks[i].Text] && (isFunctionTag(toks[i].Tag) || !d.headWithin(toks, i, j))) {
 			i++
 			continue
 		}
@@ -202,6 +218,9 @@ func (p *sentenceMentions) person(i, j int, titleEnds map[int]titleAt) int {
 	}
 	if end <= i {
 		return i + 1
+	}
+	if placeHeads[toks[end-1].Text] {
+		return j // "Santa Barbara County", "Karl Marx Avenue": a place
 	}
 	if end-i > 4 {
 		end = i + 4
