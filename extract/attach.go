@@ -281,11 +281,14 @@ func (d *analysis) appositionHead(si, pos int) []int {
 func followedBy(toks []token, k int, words [][]string) bool {
 	for _, forms := range words {
 		found := false
-		for g := 0; g <= 2 && k < len(toks); g, k = g+1, k+1 {
+		for g := 0; g <= 4 && k < len(toks); g, k = g+1, k+1 {
 			if contains(forms, toks[k].Lower) {
 				found = true
 				k++
 				break
+			}
+			if !modifierTags[toks[k].Tag] {
+				break // "a full and unconditional pardon", not across a noun or a clause
 			}
 		}
 		if !found {
@@ -294,6 +297,9 @@ func followedBy(toks []token, k int, words [][]string) bool {
 	}
 	return true
 }
+
+// modifierTags may stand between the words of a pattern after its object.
+var modifierTags = map[string]bool{"DT": true, "JJ": true, "JJR": true, "JJS": true, "CC": true, "RB": true, "CD": true, "PRP$": true, "VBN": true}
 
 // afterCopula reports whether the noun at pos is the predicate of a copula:
 // "X are all members of Y", "X was the leader of Y".
