@@ -175,6 +175,14 @@ func (p *sentenceMentions) titles() []titleAt {
 		if j == i+1 && i > 0 && cover[i-1] == 0 && d.x.kb.givenNames[toks[i-1].Text] {
 			continue
 		}
+		// "Michigan Taxpayers Party chairman": a title that starts with an
+		// organisation's head noun ends a name before it; the title is
+		// what follows the head.
+		if i > 0 && cover[i-1] == 0 && isNameToken(toks[i-1]) && startsUpper(toks[i].Text) && d.orgHead(toks[i].Lower) != "" {
+			if t2, j2 := d.x.titles.match(toks, i+1); t2 != nil && j2 == j {
+				continue
+			}
+		}
 		// A title in lower case counts only right before a name:
 		// "national security advisor John Bolton".
 		if !startsUpper(toks[i].Text) && !(j < n && startsUpper(toks[j].Text) && (cover[j] == 0 || d.ments[cover[j]-1].typ == polgraph.Person)) {

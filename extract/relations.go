@@ -22,6 +22,7 @@ const (
 func (d *analysis) relate(si int) {
 	d.structural(si)
 	d.partyMembers(si)
+	d.organisationRoles(si)
 	d.triggers(si)
 	d.compounds(si)
 	d.backedCompounds(si)
