@@ -31,40 +31,70 @@ type nameIndex struct {
 	byFirst map[string][]kbName
 }
 
+// buildNameIndex indexes every name of the knowledge base: hand entries
+// tokenised with tokenize (the text layer's tokeniser), then the Phoenix
+// entries with phoenixTokens, which gives the same tokens for plain names
+// at a fraction of the cost and falls back to tokenize for the others. A
+// Phoenix form that a hand entry writes stays the hand entry's.
 func buildNameIndex(kb *knowledgeBase, tokenize func(string) []string) *nameIndex {
 	ix := &nameIndex{byFirst: map[string][]kbName{}}
 	seen := map[string]bool{}
-	add := func(e *kbEntry, s string, form nameForm) {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return
-		}
+	hand := map[string]bool{} // lower-case token keys of the hand forms
+	add := func(e *kbEntry, s string, form nameForm, exact []string) {
 		key := e.ID + "\x00" + s
-		if seen[key] {
+		if seen[key] || len(exact) == 0 {
 			return
 		}
 		seen[key] = true
-		exact := tokenize(s)
-		if len(exact) == 0 {
-			return
+		n := kbName{entry: e, exact: exact, form: form, caps: isAcronym(s), toks: make([]string, len(exact))}
+		for k, t := range exact {
+			n.toks[k] = strings.ToLower(t)
 		}
-		n := kbName{entry: e, exact: exact, form: form, caps: isAcronym(s)}
-		for _, t := range exact {
-			n.toks = append(n.toks, strings.ToLower(t))
+		if e.fromPhoenix() {
+			if hand[strings.Join(n.toks, " ")] {
+				return
+			}
+		} else {
+			hand[strings.Join(n.toks, " ")] = true
 		}
 		ix.byFirst[n.toks[0]] = append(ix.byFirst[n.toks[0]], n)
 	}
+	var phx []*kbEntry
 	for _, id := range kb.order {
 		e := kb.entries[id]
-		add(e, e.Name, formName)
+		if e.fromPhoenix() {
+			phx = append(phx, e)
+			continue
+		}
+		forms := func(s string, form nameForm) {
+			if s = strings.TrimSpace(s); s != "" {
+				add(e, s, form, mergeInitialWords(tokenize(s)))
+			}
+		}
+		forms(e.Name, formName)
 		for _, a := range e.Aliases {
-			add(e, a, formAlias)
+			forms(a, formAlias)
 		}
 		for _, d := range e.Demonyms {
-			add(e, d, formDemonym)
+			forms(d, formDemonym)
 		}
 		for _, c := range e.Capitals {
-			add(e, c, formCapital)
+			forms(c, formCapital)
+		}
+	}
+	for _, id := range kb.phoenix {
+		phx = append(phx, kb.entries[id])
+	}
+	for _, e := range phx {
+		for _, f := range kb.phoenixForms(e) {
+			toks, ok := phoenixTokens(f.s)
+			if !ok {
+				toks = mergeInitialWords(tokenize(f.s))
+				if !spells(toks, f.s) {
+					continue // prose dropped a part ("Wendy's/arby's" -> "Wendy")
+				}
+			}
+			add(e, f.s, f.form, toks)
 		}
 	}
 	for k, ns := range ix.byFirst {
@@ -73,6 +103,22 @@ func buildNameIndex(kb *knowledgeBase, tokenize func(string) []string) *nameInde
 		ix.byFirst[k] = ns
 	}
 	return ix
+}
+
+// mergeInitialWords joins an initial and its full stop ("R" "." before
+// "Bolton") as the text layer does (mergeInitials), so that a name written
+// with an initial matches the text.
+func mergeInitialWords(toks []string) []string {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if len(t) == 1 && t[0] >= 'A' && t[0] <= 'Z' && i+2 < len(toks) && toks[i+1] == "." && startsUpper(toks[i+2]) {
+			t += "."
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 func sortNames(ns []kbName) {

@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/polgraph/polgraph"
+	"github.com/polgraph/polgraph/extract/phoenix"
+)
+
+// The Phoenix actors (extract/phoenix, converted from the PETRARCH2
+// dictionaries: about 18,000 leaders and ministers, 7,000 parties, armed
+// groups, bodies and companies of 1979–2015 news) extend the hand-written
+// knowledge base. The hand KB wins:
+//
+//   - a Phoenix row with a hand id is the hand entry: it adds nothing;
+//   - a Phoenix name or alias that a hand entry writes (name, alias,
+//     demonym or capital, compared as lower-case tokens) stays the hand
+//     entry's (buildNameIndex);
+//   - Phoenix roles name no office (a president and a deputy minister are
+//     both "government"), so they are kept as Periods, which date and place
+//     a person, and never as Roles, which the title rules read: no LEADS or
+//     OFFICIAL_OF comes from them.
+//
+// Only full names and the aliases the conversion kept enter the name index,
+// never a person's surname alone (phoenixForms says which).
+
+// addPhoenix merges the Phoenix actor table under the entries loaded so far.
+func (kb *knowledgeBase) addPhoenix() error {
+	acts, err := phoenix.Actors()
+	if err != nil {
+		return fmt.Errorf("knowledge base: phoenix: %w", err)
+	}
+	for _, a := range acts {
+		if _, ok := kb.entries[a.ID]; ok {
+			continue // the hand entry of this actor
+		}
+		e := &kbEntry{
+			ID:      a.ID,
+			Name:    a.Name,
+			Type:    polgraph.ActorType(a.Type),
+			Country: a.Country,
+			Aliases: a.Aliases,
+			Source:  "Phoenix " + strings.Join(a.Source, ","),
+		}
+		for _, r := range a.Roles {
+			e.Periods = append(e.Periods, kbRole{Title: r.Title, Of: r.Of, From: r.From, To: r.To})
+		}
+		if err := e.validate(); err != nil {
+			return fmt.Errorf("knowledge base: phoenix: %w", err)
+		}
+		kb.entries[e.ID] = e
+		if e.Type == polgraph.Country {
+			// former states (soviet-union): found by code like any state
+			kb.order = append(kb.order, e.ID)
+		} else {
+			kb.phoenix = append(kb.phoenix, e.ID)
+		}
+	}
+	return nil
+}
+
+// fromPhoenix reports whether the entry comes from the Phoenix tables.
+func (e *kbEntry) fromPhoenix() bool { return strings.HasPrefix(e.Source, "Phoenix ") }
+
+// A phoenixForm is one name of a Phoenix entry for the name index.
+type phoenixForm struct {
+	s    string
+	form nameForm
+}
+
+// phoenixForms lists the names of a Phoenix entry that may find it in text:
+// its name and the aliases the conversion kept, less the forms that would
+// mostly find something else. Each rule was measured on gold-train.
+func (kb *knowledgeBase) phoenixForms(e *kbEntry) []phoenixForm {
+	var out []phoenixForm
+	try := func(s string, form nameForm) {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return
+		}
+		if !strings.ContainsAny(s, " -") {
+			// A lone word: never a capitalised common word, nor a given
+			// name.
+			if kb.stopCaps[s] || kb.givenNames[s] {
+				return
+			}
+			// A person's lone word is a surname ("Gandhi", "Schroder"):
+			// it would take another person of that name in the article.
+			// The resolver joins a surname to a full name it has seen.
+			if form == formAlias && e.Type == polgraph.Person {
+				return
+			}
+		}
+		// An organisation's alias must be a form of its name: Phoenix lists
+		// bodies under their ministry (the FAA and the NTSB on the US
+		// Department of Transportation, FEMA on Homeland Security), rivals
+		// and translations among a group's synonyms.
+		if form == formAlias && e.Type == polgraph.Organization && !orgAliasOf(s, e.Name) {
+			return
+		}
+		out = append(out, phoenixForm{s, form})
+	}
+	try(e.Name, formName)
+	for _, a := range e.Aliases {
+		try(a, formAlias)
+	}
+	return out
+}
+
+// orgAliasOf reports whether alias is a form of an organisation's name:
+// the same letters in other case or punctuation ("DISNEY", "Al Qa'eda" is
+// not), its initials ("JI" for Jemaah Islamiya), or a name of several words
+// that shares at least half of its content words with the name ("US
+// Department of Transportation").
+func orgAliasOf(alias, name string) bool {
+	letters := func(s string) string { return strings.ToLower(alnum(s)) }
+	if letters(alias) == letters(name) {
+		return true
+	}
+	aw, nw := contentWords(alias), contentWords(name)
+	if isAcronym(alias) {
+		a := letters(alias)
+		var all, content strings.Builder
+		for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == '-' }) {
+			all.WriteString(w[:1])
+		}
+		for _, w := range nw {
+			content.WriteString(w[:1])
+		}
+		return a == all.String() || a == content.String()
+	}
+	if len(aw) < 2 {
+		return false
+	}
+	in := map[string]bool{}
+	for _, w := range nw {
+		in[w] = true
+	}
+	shared := 0
+	for _, w := range aw {
+		if in[w] {
+			shared++
+		}
+	}
+	return 2*shared >= len(aw)
+}
+
+// contentWords are the lower-case words of a name less the small words.
+func contentWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		w = strings.TrimSuffix(strings.Trim(w, "'"), "'s")
+		switch w {
+		case "", "of", "the", "and", "for", "in", "on", "a", "an", "al", "el", "de", "la":
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// phoenixTokens splits a Phoenix name the way the text layer tokenises it
+// in running text (prose's tokeniser, splitHyphens, mergeInitials) for the
+// names where that is plain: words of letters with inner hyphens, and
+// capital initials with a full stop before a capitalised word. For any
+// other name it reports false and the caller tokenises with prose.
+// TestPhoenixTokens checks the two agree on every Phoenix name.
+func phoenixTokens(s string) ([]string, bool) {
+	fields := strings.Fields(s)
+	out := make([]string, 0, len(fields)+2)
+	for k, f := range fields {
+		if len(f) == 2 && f[0] >= 'A' && f[0] <= 'Z' && f[1] == '.' {
+			if k+1 == len(fields) || !startsUpper(fields[k+1]) {
+				return nil, false
+			}
+			out = append(out, f)
+			continue
+		}
+		if f[0] == '-' || f[len(f)-1] == '-' || strings.Contains(f, "--") {
+			return nil, false
+		}
+		for _, r := range f {
+			if r != '-' && !unicode.IsLetter(r) {
+				return nil, false
+			}
+		}
+		for _, p := range splitHyphens(f) {
+			out = append(out, p.text)
+		}
+	}
+	return out, len(out) > 0
+}
+
+// spells reports whether tokens hold every letter and digit of s, in order:
+// prose drops what it cannot read, and a name cut short finds the wrong
+// things.
+func spells(toks []string, s string) bool {
+	return alnum(strings.Join(toks, "")) == alnum(s)
+}
+
+func alnum(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
