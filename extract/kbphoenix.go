@@ -106,7 +106,26 @@ func (kb *knowledgeBase) phoenixForms(e *kbEntry) []phoenixForm {
 	for _, a := range e.Aliases {
 		try(a, formAlias)
 	}
+	if v := koreanHyphen(e); v != "" {
+		try(v, formAlias)
+	}
 	return out
+}
+
+// koreanHyphen is the usual English spelling of a Korean, Chinese or
+// Taiwanese three-syllable name that Phoenix writes in three words: "Roh
+// Moo Hyun" is "Roh Moo-hyun" in the news. Empty when it does not apply.
+func koreanHyphen(e *kbEntry) string {
+	switch e.Country {
+	case "KOR", "PRK", "TWN", "CHN", "HKG":
+	default:
+		return ""
+	}
+	w := strings.Fields(e.Name)
+	if e.Type != polgraph.Person || len(w) != 3 || strings.ContainsAny(e.Name, "-.") {
+		return ""
+	}
+	return w[0] + " " + w[1] + "-" + strings.ToLower(w[2])
 }
 
 // orgAliasOf reports whether alias is a form of an organisation's name:

@@ -2,8 +2,10 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/extract/phoenix"
 )
 
@@ -70,6 +72,122 @@ func BenchmarkNew(b *testing.B) {
 				if _, err := New(c.opts); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// TestPhoenixActors checks that actors only the Phoenix tables know resolve
+// with their country, that the hand KB keeps its names, and that
+// Options.NoPhoenix leaves them out.
+func TestPhoenixActors(t *testing.T) {
+	x, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hand, err := New(Options{NoPhoenix: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, date, text string
+		id, country      string // the actor named first in text
+	}{
+		{"Kenya 1990s", "1995-03-01", "Daniel arap Moi addressed parliament in Nairobi.", "daniel-arap-moi", "KEN"},
+		{"South Korea 2004", "2004-06-15", "Roh Moo-hyun visited Tokyo on Monday.", "roh-moo-hyun", "KOR"},
+		{"Mozambique 1990s", "1992-10-04", "Joaquim Chissano signed the peace accord in Rome.", "joaquim-chissano", "MOZ"},
+		{"Peru 1990s", "1995-04-09", "Alberto Fujimori won a second term.", "alberto-fujimori", "PER"},
+		{"El Salvador 1980s armed group", "1989-11-11", "The Farabundo Marti National Liberation Front launched an offensive.", "farabundo-marti-national-liberation-front", "SLV"},
+		{"Soviet Union, a former state", "1985-03-11", "The Soviet Union named a new leader.", "soviet-union", "SUN"},
+		// The hand KB's Salva Kiir (South Sudan) wins over Phoenix's of Sudan.
+		{"hand name wins", "2006-01-10", "Salva Kiir arrived in Khartoum.", "salva-kiir", "SSD"},
+		// Phoenix lists FEMA under Homeland Security: an alias that is no
+		// form of the name is left out.
+		{"organisation alias of a sub-body", "2005-09-01", "Officials at FEMA defended the response.", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			an := x.analyse(polgraph.Article{ID: "t", Text: c.text, Published: c.date})
+			acts := an.actorList()
+			if c.id == "" {
+				for _, a := range acts {
+					if e := x.kb.entries[a.ID]; e != nil && e.fromPhoenix() {
+						t.Errorf("found Phoenix actor %s (%s)", a.ID, e.Source)
+					}
+				}
+				return
+			}
+			if len(acts) == 0 || acts[0].ID != c.id || acts[0].Country != c.country {
+				t.Fatalf("first actor %+v, want %s of %s", acts, c.id, c.country)
+			}
+			if e := x.kb.entries[c.id]; e.Source == "" {
+				t.Errorf("%s has no source", c.id)
+			}
+			if e := hand.kb.entries[c.id]; e != nil && e.fromPhoenix() {
+				t.Errorf("NoPhoenix still has %s", c.id)
+			}
+		})
+	}
+}
+
+// TestPhoenixHandWins checks that no name of the index that a hand entry
+// writes leads to a Phoenix entry, and that Phoenix entries with a hand id
+// keep the hand entry.
+func TestPhoenixHandWins(t *testing.T) {
+	x, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	handKeys := map[string]string{}
+	for _, ns := range x.names.byFirst {
+		for _, n := range ns {
+			if !n.entry.fromPhoenix() {
+				handKeys[strings.Join(n.toks, " ")] = n.entry.ID
+			}
+		}
+	}
+	for _, ns := range x.names.byFirst {
+		for _, n := range ns {
+			if k := strings.Join(n.toks, " "); n.entry.fromPhoenix() && handKeys[k] != "" {
+				t.Errorf("%q leads to Phoenix %s and hand %s", k, n.entry.ID, handKeys[k])
+			}
+		}
+	}
+	for _, id := range []string{"elizabeth-ii", "salva-kiir", "united-states", "ban-ki-moon"} {
+		if e := x.kb.entries[id]; e == nil || e.Source != "hand" {
+			t.Errorf("%s: want the hand entry, have %+v", id, e)
+		}
+	}
+}
+
+func TestPhoenixForms(t *testing.T) {
+	kb, err := loadKB(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		e    kbEntry
+		want []string
+	}{
+		{"a person's surname alone is left out", kbEntry{Name: "Gerhard Schroder", Type: polgraph.Person, Country: "DEU", Aliases: []string{"Schroder", "Gerard Schroeder"}},
+			[]string{"Gerhard Schroder", "Gerard Schroeder"}},
+		{"sub-bodies are no aliases", kbEntry{Name: "United States Department of Transportation", Type: polgraph.Organization, Country: "USA",
+			Aliases: []string{"Federal Aviation Administration", "NTSB", "US Department of Transportation"}},
+			[]string{"United States Department of Transportation", "US Department of Transportation"}},
+		{"initials and case forms are aliases", kbEntry{Name: "Jemaah Islamiya", Type: polgraph.Organization, Aliases: []string{"JI", "JEMAAH ISLAMIYA", "Army of the Pure"}},
+			[]string{"Jemaah Islamiya", "JI", "JEMAAH ISLAMIYA"}},
+		{"a lone common word is left out", kbEntry{Name: "June", Type: polgraph.Organization}, nil},
+		{"Korean names get their hyphen", kbEntry{Name: "Roh Moo Hyun", Type: polgraph.Person, Country: "KOR"},
+			[]string{"Roh Moo Hyun", "Roh Moo-hyun"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.e.Source = "Phoenix test"
+			var got []string
+			for _, f := range kb.phoenixForms(&c.e) {
+				got = append(got, f.s)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("forms %q, want %q", got, c.want)
 			}
 		})
 	}
