@@ -114,7 +114,8 @@ type knowledgeBase struct {
 	// phoenix lists the ids of the Phoenix persons and organisations
 	// (kbphoenix.go), which stay out of order: the rules that scan the
 	// whole KB (office holders, bodies of a state) read hand entries only.
-	phoenix []string
+	phoenix       []string
+	phoenixAgents map[string]bool // Phoenix agent nouns, lower case ("opposition leader", "ngo")
 }
 
 type titleEntry struct {

@@ -32,6 +32,14 @@ func (kb *knowledgeBase) addPhoenix() error {
 	if err != nil {
 		return fmt.Errorf("knowledge base: phoenix: %w", err)
 	}
+	agents, err := phoenix.Agents()
+	if err != nil {
+		return fmt.Errorf("knowledge base: phoenix: %w", err)
+	}
+	kb.phoenixAgents = map[string]bool{}
+	for _, a := range agents {
+		kb.phoenixAgents[a.Phrase] = true
+	}
 	for _, a := range acts {
 		if _, ok := kb.entries[a.ID]; ok {
 			continue // the hand entry of this actor
@@ -80,10 +88,16 @@ func (kb *knowledgeBase) phoenixForms(e *kbEntry) []phoenixForm {
 		if s == "" {
 			return
 		}
+		if kb.phoenixAgents[strings.ToLower(s)] || isDateName(s) {
+			// Phoenix's own agent nouns ("NGO", "Aid Group", "National
+			// Security Council") name a kind of body, and "May 15",
+			// "17 November", "313" are dates and numbers in text.
+			return
+		}
 		if !strings.ContainsAny(s, " -") {
-			// A lone word: never a capitalised common word, nor a given
-			// name.
-			if kb.stopCaps[s] || kb.givenNames[s] {
+			// A lone word: never a capitalised common word, a given name
+			// or a head noun ("Foundation" on El Rukn, "Organization").
+			if kb.stopCaps[s] || kb.givenNames[s] || kb.orgHeads[strings.ToLower(s)] != "" {
 				return
 			}
 			// A person's lone word is a surname ("Gandhi", "Schroder"):
@@ -97,7 +111,7 @@ func (kb *knowledgeBase) phoenixForms(e *kbEntry) []phoenixForm {
 		// bodies under their ministry (the FAA and the NTSB on the US
 		// Department of Transportation, FEMA on Homeland Security), rivals
 		// and translations among a group's synonyms.
-		if form == formAlias && e.Type == polgraph.Organization && !orgAliasOf(s, e.Name) {
+		if form == formAlias && e.Type == polgraph.Organization && !orgAliasOf(s, e.Name, kb.countryWords(e.Country)) {
 			return
 		}
 		out = append(out, phoenixForm{s, form})
@@ -128,12 +142,44 @@ func koreanHyphen(e *kbEntry) string {
 	return w[0] + " " + w[1] + "-" + strings.ToLower(w[2])
 }
 
+// isDateName reports whether every word of s is a number or a month.
+func isDateName(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !months[w] && strings.TrimLeft(w, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+var months = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
+	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true}
+
+// countryWords are the lower-case words of the names of the state with ISO
+// code iso ("united", "states", "us", "american"): shared with an alias
+// they do not make it a form of the name.
+func (kb *knowledgeBase) countryWords(iso string) map[string]bool {
+	e := kb.entries[kb.stateByISO[iso]]
+	if e == nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, n := range append(append([]string{e.Name}, e.Aliases...), e.Demonyms...) {
+		for _, w := range contentWords(n) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
 // orgAliasOf reports whether alias is a form of an organisation's name:
 // the same letters in other case or punctuation ("DISNEY", "Al Qa'eda" is
-// not), its initials ("JI" for Jemaah Islamiya), or a name of several words
-// that shares at least half of its content words with the name ("US
-// Department of Transportation").
-func orgAliasOf(alias, name string) bool {
+// not), its initials of three letters or more ("HM" is too short for
+// Hizbul Mujahideen), or a name of several words that shares at least half
+// of its content words with the name ("US Department of Transportation"),
+// the words of its state's names aside ("United States Geological Survey"
+// is no name of the United States Department of the Interior).
+func orgAliasOf(alias, name string, country map[string]bool) bool {
 	letters := func(s string) string { return strings.ToLower(alnum(s)) }
 	if letters(alias) == letters(name) {
 		return true
@@ -148,7 +194,7 @@ func orgAliasOf(alias, name string) bool {
 		for _, w := range nw {
 			content.WriteString(w[:1])
 		}
-		return a == all.String() || a == content.String()
+		return len(a) >= 3 && (a == all.String() || a == content.String())
 	}
 	if len(aw) < 2 {
 		return false
@@ -157,13 +203,16 @@ func orgAliasOf(alias, name string) bool {
 	for _, w := range nw {
 		in[w] = true
 	}
-	shared := 0
+	shared, own := 0, 0
 	for _, w := range aw {
 		if in[w] {
 			shared++
+			if !country[w] {
+				own++
+			}
 		}
 	}
-	return 2*shared >= len(aw)
+	return 2*shared >= len(aw) && own > 0
 }
 
 // contentWords are the lower-case words of a name less the small words.

@@ -164,7 +164,7 @@ func TestPhoenixHandWins(t *testing.T) {
 }
 
 func TestPhoenixForms(t *testing.T) {
-	kb, err := loadKB(false)
+	kb, err := loadKB(true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,8 +178,17 @@ func TestPhoenixForms(t *testing.T) {
 		{"sub-bodies are no aliases", kbEntry{Name: "United States Department of Transportation", Type: polgraph.Organization, Country: "USA",
 			Aliases: []string{"Federal Aviation Administration", "NTSB", "US Department of Transportation"}},
 			[]string{"United States Department of Transportation", "US Department of Transportation"}},
-		{"initials and case forms are aliases", kbEntry{Name: "Jemaah Islamiya", Type: polgraph.Organization, Aliases: []string{"JI", "JEMAAH ISLAMIYA", "Army of the Pure"}},
-			[]string{"Jemaah Islamiya", "JI", "JEMAAH ISLAMIYA"}},
+		{"initials and case forms are aliases", kbEntry{Name: "Moro National Liberation Front", Type: polgraph.Organization, Country: "PHL",
+			Aliases: []string{"MNLF", "MLF", "MORO NATIONAL LIBERATION FRONT", "Army of the Pure"}},
+			[]string{"Moro National Liberation Front", "MNLF", "MORO NATIONAL LIBERATION FRONT"}},
+		{"two initials are too few", kbEntry{Name: "Hizbul Mujahideen", Type: polgraph.Organization, Aliases: []string{"HM"}},
+			[]string{"Hizbul Mujahideen"}},
+		{"a state's words make no alias", kbEntry{Name: "United States Department of the Interior", Type: polgraph.Organization, Country: "USA",
+			Aliases: []string{"United States Geological Survey"}},
+			[]string{"United States Department of the Interior"}},
+		{"agent nouns and dates are left out", kbEntry{Name: "NGO", Type: polgraph.Organization, Aliases: []string{"May 15", "17 November"}}, nil},
+		{"a lone head noun is left out", kbEntry{Name: "El Rukn", Type: polgraph.Organization, Country: "USA", Aliases: []string{"Foundation"}},
+			[]string{"El Rukn"}},
 		{"a lone common word is left out", kbEntry{Name: "June", Type: polgraph.Organization}, nil},
 		{"Korean names get their hyphen", kbEntry{Name: "Roh Moo Hyun", Type: polgraph.Person, Country: "KOR"},
 			[]string{"Roh Moo Hyun", "Roh Moo-hyun"}},
