@@ -116,6 +116,9 @@ type knowledgeBase struct {
 	// whole KB (office holders, bodies of a state) read hand entries only.
 	phoenix       []string
 	phoenixAgents map[string]bool // Phoenix agent nouns, lower case ("opposition leader", "ngo")
+	// phoenixOf holds the Phoenix rows of hand organisations (same id),
+	// whose aliases the name index adds to the hand entry.
+	phoenixOf map[string]*kbEntry
 }
 
 type titleEntry struct {

@@ -40,9 +40,18 @@ func (kb *knowledgeBase) addPhoenix() error {
 	for _, a := range agents {
 		kb.phoenixAgents[a.Phrase] = true
 	}
+	kb.phoenixOf = map[string]*kbEntry{}
 	for _, a := range acts {
-		if _, ok := kb.entries[a.ID]; ok {
-			continue // the hand entry of this actor
+		if h, ok := kb.entries[a.ID]; ok {
+			// The hand entry of this actor. An organisation takes the
+			// spellings Phoenix knows (Hizballah, Al Qaida); a person's
+			// Phoenix aliases are not trusted (George W. Bush lists his
+			// father), nor a country's (China lists the Great Wall).
+			if h.Type == polgraph.Organization && a.Type == phoenix.Organization && len(a.Aliases) > 0 {
+				kb.phoenixOf[a.ID] = &kbEntry{ID: a.ID, Name: a.Name, Type: h.Type, Country: h.Country, Aliases: a.Aliases,
+					Source: "Phoenix " + strings.Join(a.Source, ",")}
+			}
+			continue
 		}
 		e := &kbEntry{
 			ID:      a.ID,
@@ -173,16 +182,16 @@ func (kb *knowledgeBase) countryWords(iso string) map[string]bool {
 }
 
 // orgAliasOf reports whether alias is a form of an organisation's name:
-// the same letters in other case or punctuation ("DISNEY", "Al Qa'eda" is
-// not), its initials of three letters or more ("HM" is too short for
+// the same letters in other case or punctuation ("DISNEY"), or at most two
+// letters apart in a name of six or more ("Hizballah"), its initials of three letters or more ("HM" is too short for
 // Hizbul Mujahideen), or a name of several words that shares at least half
 // of its content words with the name ("US Department of Transportation"),
 // the words of its state's names aside ("United States Geological Survey"
 // is no name of the United States Department of the Interior).
 func orgAliasOf(alias, name string, country map[string]bool) bool {
 	letters := func(s string) string { return strings.ToLower(alnum(s)) }
-	if letters(alias) == letters(name) {
-		return true
+	if la, ln := letters(alias), letters(name); la == ln || len(ln) >= 6 && editDistance(la, ln) <= 2 {
+		return true // "Hizballah" for Hezbollah, "Al Shabab" for Al-Shabaab
 	}
 	aw, nw := contentWords(alias), contentWords(name)
 	if isAcronym(alias) {
@@ -277,4 +286,25 @@ func alnum(s string) string {
 		}
 		return -1
 	}, s)
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -205,3 +205,22 @@ func TestPhoenixForms(t *testing.T) {
 		})
 	}
 }
+
+func TestOrgAliasSpelling(t *testing.T) {
+	for _, c := range []struct {
+		alias, name string
+		want        bool
+	}{
+		{"Hizballah", "Hezbollah", true},
+		{"Al Shabab", "Al-Shabaab", true},
+		{"Party of God", "Hezbollah", false},
+		{"Amal", "AMAL", true},
+		{"Hamas", "Hamid", false}, // too short to be a spelling
+	} {
+		t.Run(c.alias, func(t *testing.T) {
+			if got := orgAliasOf(c.alias, c.name, nil); got != c.want {
+				t.Errorf("orgAliasOf(%q, %q) = %v, want %v", c.alias, c.name, got, c.want)
+			}
+		})
+	}
+}

@@ -40,7 +40,7 @@ func buildNameIndex(kb *knowledgeBase, tokenize func(string) []string) *nameInde
 	ix := &nameIndex{byFirst: map[string][]kbName{}}
 	seen := map[string]bool{}
 	hand := map[string]bool{} // lower-case token keys of the hand forms
-	add := func(e *kbEntry, s string, form nameForm, exact []string) {
+	add := func(e *kbEntry, phoenix bool, s string, form nameForm, exact []string) {
 		key := e.ID + "\x00" + s
 		if seen[key] || len(exact) == 0 {
 			return
@@ -50,7 +50,7 @@ func buildNameIndex(kb *knowledgeBase, tokenize func(string) []string) *nameInde
 		for k, t := range exact {
 			n.toks[k] = strings.ToLower(t)
 		}
-		if e.fromPhoenix() {
+		if phoenix {
 			if hand[strings.Join(n.toks, " ")] {
 				return
 			}
@@ -68,7 +68,7 @@ func buildNameIndex(kb *knowledgeBase, tokenize func(string) []string) *nameInde
 		}
 		forms := func(s string, form nameForm) {
 			if s = strings.TrimSpace(s); s != "" {
-				add(e, s, form, mergeInitialWords(tokenize(s)))
+				add(e, false, s, form, mergeInitialWords(tokenize(s)))
 			}
 		}
 		forms(e.Name, formName)
@@ -82,11 +82,8 @@ func buildNameIndex(kb *knowledgeBase, tokenize func(string) []string) *nameInde
 			forms(c, formCapital)
 		}
 	}
-	for _, id := range kb.phoenix {
-		phx = append(phx, kb.entries[id])
-	}
-	for _, e := range phx {
-		for _, f := range kb.phoenixForms(e) {
+	phoenixForms := func(e, row *kbEntry) {
+		for _, f := range kb.phoenixForms(row) {
 			toks, ok := phoenixTokens(f.s)
 			if !ok {
 				toks = mergeInitialWords(tokenize(f.s))
@@ -94,8 +91,21 @@ func buildNameIndex(kb *knowledgeBase, tokenize func(string) []string) *nameInde
 					continue // prose dropped a part ("Wendy's/arby's" -> "Wendy")
 				}
 			}
-			add(e, f.s, f.form, toks)
+			add(e, true, f.s, f.form, toks)
 		}
+	}
+	// Phoenix rows of hand entries add their aliases to the hand entry,
+	// after every hand form.
+	for _, id := range kb.order {
+		if row := kb.phoenixOf[id]; row != nil {
+			phoenixForms(kb.entries[id], row)
+		}
+	}
+	for _, id := range kb.phoenix {
+		phx = append(phx, kb.entries[id])
+	}
+	for _, e := range phx {
+		phoenixForms(e, e)
 	}
 	for k, ns := range ix.byFirst {
 		// Longest first; among equals, names before aliases before demonyms.
