@@ -118,7 +118,8 @@ type knowledgeBase struct {
 	phoenixAgents map[string]bool // Phoenix agent nouns, lower case ("opposition leader", "ngo")
 	// phoenixOf holds the Phoenix rows of hand organisations (same id),
 	// whose aliases the name index adds to the hand entry.
-	phoenixOf map[string]*kbEntry
+	phoenixOf  map[string]*kbEntry
+	stateWords map[string]map[string]bool // countryWords by ISO code, filled while the index is built
 }
 
 type titleEntry struct {

@@ -64,9 +64,9 @@ func (kb *knowledgeBase) addPhoenix() error {
 		for _, r := range a.Roles {
 			e.Periods = append(e.Periods, kbRole{Title: r.Title, Of: r.Of, From: r.From, To: r.To})
 		}
-		if err := e.validate(); err != nil {
-			return fmt.Errorf("knowledge base: phoenix: %w", err)
-		}
+		// No validate: package phoenix checked types, countries and dates,
+		// and gen-phoenix's tests the ids; the regexps would cost a tenth
+		// of start-up.
 		kb.entries[e.ID] = e
 		if e.Type == polgraph.Country {
 			// former states (soviet-union): found by code like any state
@@ -168,11 +168,18 @@ var months = map[string]bool{"January": true, "February": true, "March": true, "
 // code iso ("united", "states", "us", "american"): shared with an alias
 // they do not make it a form of the name.
 func (kb *knowledgeBase) countryWords(iso string) map[string]bool {
+	if w, ok := kb.stateWords[iso]; ok {
+		return w
+	}
 	e := kb.entries[kb.stateByISO[iso]]
 	if e == nil {
 		return nil
 	}
 	out := map[string]bool{}
+	if kb.stateWords == nil {
+		kb.stateWords = map[string]map[string]bool{}
+	}
+	kb.stateWords[iso] = out
 	for _, n := range append(append([]string{e.Name}, e.Aliases...), e.Demonyms...) {
 		for _, w := range contentWords(n) {
 			out[w] = true

@@ -224,3 +224,41 @@ func TestOrgAliasSpelling(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkNameMatch looks up every token of the shared corpus in the name
+// index, with and without the Phoenix names: the cost the merge adds to
+// each article (the text layer and the rest of extraction are the same).
+func BenchmarkNameMatch(b *testing.B) {
+	arts := sharedCorpus(b)
+	tl, err := newTextLayer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sents [][]token
+	var size int64
+	for _, a := range arts {
+		size += int64(len(a.Text))
+		for _, s := range tl.sentences(a.Text) {
+			sents = append(sents, s.Tokens)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		opts Options
+	}{{"hand", Options{NoPhoenix: true}}, {"phoenix", Options{}}} {
+		x, err := New(c.opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				for _, toks := range sents {
+					for i := range toks {
+						x.names.match(toks, i)
+					}
+				}
+			}
+		})
+	}
+}

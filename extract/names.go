@@ -38,10 +38,11 @@ type nameIndex struct {
 // Phoenix form that a hand entry writes stays the hand entry's.
 func buildNameIndex(kb *knowledgeBase, tokenize func(string) []string) *nameIndex {
 	ix := &nameIndex{byFirst: map[string][]kbName{}}
-	seen := map[string]bool{}
+	type idForm struct{ id, s string }
+	seen := map[idForm]bool{}
 	hand := map[string]bool{} // lower-case token keys of the hand forms
 	add := func(e *kbEntry, phoenix bool, s string, form nameForm, exact []string) {
-		key := e.ID + "\x00" + s
+		key := idForm{e.ID, s}
 		if seen[key] || len(exact) == 0 {
 			return
 		}
