@@ -25,6 +25,7 @@ var inputFlagKeys = map[string]string{
 	"text-col": "input.text_col", "id-col": "input.id_col", "title-col": "input.title_col",
 	"date-col": "input.date_col", "url-col": "input.url_col", "source-col": "input.source_col",
 	"max-bytes": "input.max_bytes", "kb": "extract.kb", "lexicon": "extract.lexicon", "workers": "load.workers",
+	"phoenix": "extract.phoenix",
 }
 
 var neo4jFlagKeys = map[string]string{
@@ -42,6 +43,7 @@ func addInputFlags(cmd *cobra.Command) {
 	f.Int64("max-bytes", 5<<20, "skip articles whose text is larger than this")
 	f.StringSlice("kb", nil, "extra knowledge-base YAML file (repeatable)")
 	f.StringSlice("lexicon", nil, "extra trigger lexicon TSV file (repeatable)")
+	f.Bool("phoenix", true, "add the Phoenix actors of 1979-2015 to the knowledge base (--phoenix=false: the hand-written one only)")
 	f.Int("workers", 0, "extraction workers (default: one per core)")
 	f.Bool("strict", false, "exit 1 if any record or file got a warning")
 }
