@@ -14,14 +14,18 @@ import (
 // groups, bodies and companies of 1979–2015 news) extend the hand-written
 // knowledge base. The hand KB wins:
 //
-//   - a Phoenix row with a hand id is the hand entry: it adds nothing;
+//   - a Phoenix row with a hand id is the hand entry: it keeps the hand
+//     name, country and roles, and only an organisation takes Phoenix's
+//     spellings of its name as further aliases;
 //   - a Phoenix name or alias that a hand entry writes (name, alias,
 //     demonym or capital, compared as lower-case tokens) stays the hand
 //     entry's (buildNameIndex);
 //   - Phoenix roles name no office (a president and a deputy minister are
-//     both "government"), so they are kept as Periods, which date and place
-//     a person, and never as Roles, which the title rules read: no LEADS or
-//     OFFICIAL_OF comes from them.
+//     both "government"), so they are kept as Periods, for debugging and
+//     dating, and never as Roles, which the title rules read: no LEADS or
+//     OFFICIAL_OF comes from them;
+//   - a Phoenix person keeps its country only where the article names that
+//     country (confirmPhoenixPersons).
 //
 // Only full names and the aliases the conversion kept enter the name index,
 // never a person's surname alone (phoenixForms says which).
@@ -89,7 +93,8 @@ type phoenixForm struct {
 
 // phoenixForms lists the names of a Phoenix entry that may find it in text:
 // its name and the aliases the conversion kept, less the forms that would
-// mostly find something else. Each rule was measured on gold-train.
+// mostly find something else. Each rule answers a class of forms that
+// fired wrongly on the corpus (the commits name the cases).
 func (kb *knowledgeBase) phoenixForms(e *kbEntry) []phoenixForm {
 	var out []phoenixForm
 	try := func(s string, form nameForm) {
@@ -314,4 +319,16 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// Source says where the knowledge-base entry of an extracted actor comes
+// from: "hand" (extract/kb), the path of a --kb file, or "Phoenix " and the
+// Phoenix blocks ("Phoenix Countries:121"); empty for an actor the
+// knowledge base does not know (a Phoenix person whose country the article
+// did not name is one). For --explain and debugging.
+func (x *Extractor) Source(a polgraph.Actor) string {
+	if e := x.kb.entries[a.ID]; e != nil && e.Type == a.Type && e.Country == a.Country {
+		return e.Source
+	}
+	return ""
 }

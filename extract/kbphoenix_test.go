@@ -123,8 +123,8 @@ func TestPhoenixActors(t *testing.T) {
 			if k < 0 || acts[k].Country != c.country {
 				t.Fatalf("actors %+v, want %s of %q", acts, c.id, c.country)
 			}
-			if e := x.kb.entries[c.id]; e == nil || e.Source == "" {
-				t.Errorf("%s has no source", c.id)
+			if src := x.Source(acts[k]); (c.country == "") != (src == "") {
+				t.Errorf("%s: source %q", c.id, src)
 			}
 			if e := hand.kb.entries[c.id]; e != nil && e.fromPhoenix() {
 				t.Errorf("NoPhoenix still has %s", c.id)

@@ -138,7 +138,7 @@ the trigger that produced it.`,
 			enc.SetEscapeHTML(false)
 			emit := func(r polgraph.Result) error { return enc.Encode(r) }
 			if explain {
-				emit = func(r polgraph.Result) error { return writeExplain(bw, r) }
+				emit = func(r polgraph.Result) error { return writeExplain(bw, r, x.Source) }
 			}
 			t := &tally{start: time.Now()}
 			err = a.stream(cmd.Context(), cfg, inputsOrStdin(args), x, cfg.WorkerCount(), nil, emit, t)
@@ -159,12 +159,19 @@ the trigger that produced it.`,
 	return cmd
 }
 
-// writeExplain prints one block per article and a line per relation.
-func writeExplain(w io.Writer, r polgraph.Result) error {
+// writeExplain prints one block per article: a line per actor with the
+// knowledge-base entry it comes from (source gives it: hand, a --kb file,
+// Phoenix), then a line per relation.
+func writeExplain(w io.Writer, r polgraph.Result, source func(polgraph.Actor) string) error {
 	fmt.Fprintf(w, "# %s  %s\n", r.Article.ID, r.Article.Title)
 	names := map[string]string{}
 	for _, a := range r.Actors {
 		names[a.ID] = a.Name
+		from := source(a)
+		if from == "" {
+			from = "text"
+		}
+		fmt.Fprintf(w, "actor %s  %s %s  [%s]\n", a.ID, a.Type, a.Country, from)
 	}
 	for _, rel := range r.Relations {
 		role := ""
