@@ -277,6 +277,10 @@ func phoenixTokens(s string) ([]string, bool) {
 				return nil, false
 			}
 		}
+		if strings.IndexByte(f, '-') < 0 {
+			out = append(out, f)
+			continue
+		}
 		for _, p := range splitHyphens(f) {
 			out = append(out, p.text)
 		}

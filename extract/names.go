@@ -42,21 +42,38 @@ func buildNameIndex(kb *knowledgeBase, tokenize func(string) []string) *nameInde
 	seen := map[idForm]bool{}
 	hand := map[string]bool{} // lower-case token keys of the hand forms
 	add := func(e *kbEntry, phoenix bool, s string, form nameForm, exact []string) {
-		key := idForm{e.ID, s}
-		if seen[key] || len(exact) == 0 {
+		if len(exact) == 0 {
 			return
 		}
-		seen[key] = true
+		if !phoenix { // phoenixForms lists each form of an entry once
+			if seen[idForm{e.ID, s}] {
+				return
+			}
+			seen[idForm{e.ID, s}] = true
+		}
+		// The lower-case tokens, sliced from one lower-case string when
+		// lower-casing keeps the lengths (one allocation, not one a token).
+		joined := strings.Join(exact, " ")
+		key := strings.ToLower(joined)
 		n := kbName{entry: e, exact: exact, form: form, caps: isAcronym(s), toks: make([]string, len(exact))}
-		for k, t := range exact {
-			n.toks[k] = strings.ToLower(t)
+		if len(key) == len(joined) {
+			off := 0
+			for k, t := range exact {
+				n.toks[k] = key[off : off+len(t)]
+				off += len(t) + 1
+			}
+		} else {
+			for k, t := range exact {
+				n.toks[k] = strings.ToLower(t)
+			}
+			key = strings.Join(n.toks, " ")
 		}
 		if phoenix {
-			if hand[strings.Join(n.toks, " ")] {
+			if hand[key] {
 				return
 			}
 		} else {
-			hand[strings.Join(n.toks, " ")] = true
+			hand[key] = true
 		}
 		ix.byFirst[n.toks[0]] = append(ix.byFirst[n.toks[0]], n)
 	}
