@@ -51,10 +51,12 @@ type Loading struct {
 	Workers   int `mapstructure:"workers"`
 }
 
-// Extract points at user knowledge-base and lexicon files.
+// Extract points at user knowledge-base and lexicon files, and says
+// whether the Phoenix actors extend the built-in knowledge base.
 type Extract struct {
 	KB      []string `mapstructure:"kb"`
 	Lexicon []string `mapstructure:"lexicon"`
+	Phoenix bool     `mapstructure:"phoenix"`
 }
 
 // Input tunes the article readers.
@@ -88,6 +90,7 @@ var Defaults = map[string]any{
 	"load.workers":          0,
 	"extract.kb":            []string{},
 	"extract.lexicon":       []string{},
+	"extract.phoenix":       true,
 	"input.max_bytes":       int64(5 << 20),
 	"input.text_col":        "",
 	"input.id_col":          "",
@@ -104,7 +107,7 @@ func Keys() []string {
 	return []string{
 		"neo4j.uri", "neo4j.user", "neo4j.password", "neo4j.password_file", "neo4j.database",
 		"neo4j.connect_timeout", "neo4j.max_retry_time", "load.batch_size", "load.workers",
-		"extract.kb", "extract.lexicon", "input.max_bytes", "input.text_col", "input.id_col",
+		"extract.kb", "extract.lexicon", "extract.phoenix", "input.max_bytes", "input.text_col", "input.id_col",
 		"input.title_col", "input.date_col", "input.url_col", "input.source_col", "log.level", "log.format",
 	}
 }

@@ -31,7 +31,7 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Neo4j.URI != "bolt://127.0.0.1:7687" || cfg.Neo4j.User != "" || cfg.Neo4j.Database != "neo4j" || cfg.Load.BatchSize != 500 {
+	if cfg.Neo4j.URI != "bolt://127.0.0.1:7687" || cfg.Neo4j.User != "" || cfg.Neo4j.Database != "neo4j" || cfg.Load.BatchSize != 500 || !cfg.Extract.Phoenix {
 		t.Errorf("defaults: %+v", cfg)
 	}
 	if cfg.File != "" {
@@ -64,7 +64,7 @@ func TestEveryKeyHasAnEnvironmentVariable(t *testing.T) {
 		"POLGRAPH_NEO4J_URI": "neo4j+s://db.example.org:7687", "POLGRAPH_NEO4J_USER": "u", "POLGRAPH_NEO4J_PASSWORD": "p",
 		"POLGRAPH_NEO4J_DATABASE": "d", "POLGRAPH_NEO4J_CONNECT_TIMEOUT": "3s", "POLGRAPH_NEO4J_MAX_RETRY_TIME": "4s",
 		"POLGRAPH_LOAD_BATCH_SIZE": "7", "POLGRAPH_LOAD_WORKERS": "3", "POLGRAPH_EXTRACT_KB": "a.yaml,b.yaml",
-		"POLGRAPH_EXTRACT_LEXICON": "l.tsv", "POLGRAPH_INPUT_MAX_BYTES": "99", "POLGRAPH_INPUT_TEXT_COL": "body",
+		"POLGRAPH_EXTRACT_LEXICON": "l.tsv", "POLGRAPH_EXTRACT_PHOENIX": "false", "POLGRAPH_INPUT_MAX_BYTES": "99", "POLGRAPH_INPUT_TEXT_COL": "body",
 		"POLGRAPH_INPUT_ID_COL": "i", "POLGRAPH_INPUT_TITLE_COL": "t", "POLGRAPH_INPUT_DATE_COL": "dt",
 		"POLGRAPH_INPUT_URL_COL": "u", "POLGRAPH_INPUT_SOURCE_COL": "s", "POLGRAPH_LOG_LEVEL": "debug", "POLGRAPH_LOG_FORMAT": "json",
 	}
@@ -88,7 +88,7 @@ func TestEveryKeyHasAnEnvironmentVariable(t *testing.T) {
 			t.Errorf("value %d: got %q, want %q", i, got[i], want[i])
 		}
 	}
-	if cfg.Load.BatchSize != 7 || cfg.Load.Workers != 3 || cfg.Input.MaxBytes != 99 {
+	if cfg.Load.BatchSize != 7 || cfg.Load.Workers != 3 || cfg.Input.MaxBytes != 99 || cfg.Extract.Phoenix {
 		t.Errorf("numbers: %+v %+v", cfg.Load, cfg.Input)
 	}
 }

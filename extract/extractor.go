@@ -17,9 +17,13 @@ var ErrNoText = errors.New("article has no text")
 
 // Options configures an Extractor.
 type Options struct {
-	KBFiles      []string     // extra knowledge-base files (same YAML format as extract/kb)
-	LexiconFiles []string     // extra trigger files (same TSV format as extract/lexicon)
-	Logger       *slog.Logger // nil discards
+	KBFiles      []string // extra knowledge-base files (same YAML format as extract/kb)
+	LexiconFiles []string // extra trigger files (same TSV format as extract/lexicon)
+	// NoPhoenix leaves out the ~25,000 actors converted from the Phoenix
+	// dictionaries (extract/phoenix: leaders, parties, armed groups of
+	// 1979–2015), which extend the hand-written knowledge base by default.
+	NoPhoenix bool
+	Logger    *slog.Logger // nil discards
 	// RelationModel, when set, decides the pairs no rule relates
 	// (extract/relmodel, trained by internal/cmd/train-relations).
 	RelationModel *relmodel.Model
@@ -43,7 +47,7 @@ type Extractor struct {
 
 // New loads the model, the knowledge base and the lexicon.
 func New(opts Options) (*Extractor, error) {
-	kb, err := loadKB(opts.KBFiles...)
+	kb, err := loadKB(!opts.NoPhoenix, opts.KBFiles...)
 	if err != nil {
 		return nil, err
 	}

@@ -32,6 +32,15 @@ type kbEntry struct {
 	PartOf   string             `yaml:"part_of"`
 	Gender   string             `yaml:"gender"`
 	Roles    []kbRole           `yaml:"roles"`
+
+	// Source says where the entry comes from, for --explain and
+	// debugging: "hand" for extract/kb, the path of a user's file, or
+	// "Phoenix " and the Phoenix blocks ("Phoenix Countries:121").
+	Source string `yaml:"-"`
+	// Periods are the coarse dated sectors of a Phoenix person
+	// ("government" of kenya, 1978–2002): they date and place the person
+	// but name no office, so no rule reads them as a title (see kbphoenix.go).
+	Periods []kbRole `yaml:"-"`
 }
 
 // A kbRole is an office held between two dates (YYYY or YYYY-MM-DD; To is
@@ -102,6 +111,15 @@ type knowledgeBase struct {
 	orgHeads   map[string]string // lower-case head noun (may be several words) -> kind
 	titles     []titleEntry
 	stateByISO map[string]string // ISO code -> id of the sovereign state's entry
+	// phoenix lists the ids of the Phoenix persons and organisations
+	// (kbphoenix.go), which stay out of order: the rules that scan the
+	// whole KB (office holders, bodies of a state) read hand entries only.
+	phoenix       []string
+	phoenixAgents map[string]bool // Phoenix agent nouns, lower case ("opposition leader", "ngo")
+	// phoenixOf holds the Phoenix rows of hand organisations (same id),
+	// whose aliases the name index adds to the hand entry.
+	phoenixOf  map[string]*kbEntry
+	stateWords map[string]map[string]bool // countryWords by ISO code, filled while the index is built
 }
 
 type titleEntry struct {
@@ -113,7 +131,9 @@ type titleEntry struct {
 
 // loadKB reads the built-in knowledge base, then each extra file in order;
 // an entry of an extra file with the id of an existing one replaces it.
-func loadKB(extra ...string) (*knowledgeBase, error) {
+// With withPhoenix, the Phoenix actors are merged under these entries last
+// (kbphoenix.go).
+func loadKB(withPhoenix bool, extra ...string) (*knowledgeBase, error) {
 	kb := &knowledgeBase{entries: map[string]*kbEntry{}, givenNames: map[string]bool{}, stopCaps: map[string]bool{}, orgHeads: map[string]string{}}
 	files, err := fs.Glob(builtinKB, "kb/*.yaml")
 	if err != nil {
@@ -125,6 +145,11 @@ func loadKB(extra ...string) (*knowledgeBase, error) {
 	}
 	if err := kb.loadLists(); err != nil {
 		return nil, err
+	}
+	if withPhoenix {
+		if err := kb.addPhoenix(); err != nil {
+			return nil, err
+		}
 	}
 	// The first Country entry of a code is the state (countries.yaml loads
 	// before territories.yaml, whose entries carry their state's code).
@@ -150,6 +175,10 @@ func (kb *knowledgeBase) addYAML(file string, data []byte) error {
 		e := entries[i]
 		if err := e.validate(); err != nil {
 			return fmt.Errorf("knowledge base %s: entry %d: %w", file, i+1, err)
+		}
+		e.Source = "hand"
+		if !strings.HasPrefix(file, "kb/") {
+			e.Source = file // a user's --kb file
 		}
 		if _, ok := kb.entries[e.ID]; !ok {
 			kb.order = append(kb.order, e.ID)

@@ -31,41 +31,99 @@ type nameIndex struct {
 	byFirst map[string][]kbName
 }
 
+// buildNameIndex indexes every name of the knowledge base: hand entries
+// tokenised with tokenize (the text layer's tokeniser), then the Phoenix
+// entries with phoenixTokens, which gives the same tokens for plain names
+// at a fraction of the cost and falls back to tokenize for the others. A
+// Phoenix form that a hand entry writes stays the hand entry's.
 func buildNameIndex(kb *knowledgeBase, tokenize func(string) []string) *nameIndex {
 	ix := &nameIndex{byFirst: map[string][]kbName{}}
-	seen := map[string]bool{}
-	add := func(e *kbEntry, s string, form nameForm) {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return
-		}
-		key := e.ID + "\x00" + s
-		if seen[key] {
-			return
-		}
-		seen[key] = true
-		exact := tokenize(s)
+	type idForm struct{ id, s string }
+	seen := map[idForm]bool{}
+	hand := map[string]bool{} // lower-case token keys of the hand forms
+	add := func(e *kbEntry, phoenix bool, s string, form nameForm, exact []string) {
 		if len(exact) == 0 {
 			return
 		}
-		n := kbName{entry: e, exact: exact, form: form, caps: isAcronym(s)}
-		for _, t := range exact {
-			n.toks = append(n.toks, strings.ToLower(t))
+		if !phoenix { // phoenixForms lists each form of an entry once
+			if seen[idForm{e.ID, s}] {
+				return
+			}
+			seen[idForm{e.ID, s}] = true
+		}
+		// The lower-case tokens, sliced from one lower-case string when
+		// lower-casing keeps the lengths (one allocation, not one a token).
+		joined := strings.Join(exact, " ")
+		key := strings.ToLower(joined)
+		n := kbName{entry: e, exact: exact, form: form, caps: isAcronym(s), toks: make([]string, len(exact))}
+		if len(key) == len(joined) {
+			off := 0
+			for k, t := range exact {
+				n.toks[k] = key[off : off+len(t)]
+				off += len(t) + 1
+			}
+		} else {
+			for k, t := range exact {
+				n.toks[k] = strings.ToLower(t)
+			}
+			key = strings.Join(n.toks, " ")
+		}
+		if phoenix {
+			if hand[key] {
+				return
+			}
+		} else {
+			hand[key] = true
 		}
 		ix.byFirst[n.toks[0]] = append(ix.byFirst[n.toks[0]], n)
 	}
+	var phx []*kbEntry
 	for _, id := range kb.order {
 		e := kb.entries[id]
-		add(e, e.Name, formName)
+		if e.fromPhoenix() {
+			phx = append(phx, e)
+			continue
+		}
+		forms := func(s string, form nameForm) {
+			if s = strings.TrimSpace(s); s != "" {
+				add(e, false, s, form, mergeInitialWords(tokenize(s)))
+			}
+		}
+		forms(e.Name, formName)
 		for _, a := range e.Aliases {
-			add(e, a, formAlias)
+			forms(a, formAlias)
 		}
 		for _, d := range e.Demonyms {
-			add(e, d, formDemonym)
+			forms(d, formDemonym)
 		}
 		for _, c := range e.Capitals {
-			add(e, c, formCapital)
+			forms(c, formCapital)
 		}
+	}
+	phoenixForms := func(e, row *kbEntry) {
+		for _, f := range kb.phoenixForms(row) {
+			toks, ok := phoenixTokens(f.s)
+			if !ok {
+				toks = mergeInitialWords(tokenize(f.s))
+				if !spells(toks, f.s) {
+					continue // prose dropped a part ("Wendy's/arby's" -> "Wendy")
+				}
+			}
+			add(e, true, f.s, f.form, toks)
+		}
+	}
+	// Phoenix rows of hand entries add their aliases to the hand entry,
+	// after every hand form.
+	for _, id := range kb.order {
+		if row := kb.phoenixOf[id]; row != nil {
+			phoenixForms(kb.entries[id], row)
+		}
+	}
+	for _, id := range kb.phoenix {
+		phx = append(phx, kb.entries[id])
+	}
+	for _, e := range phx {
+		phoenixForms(e, e)
 	}
 	for k, ns := range ix.byFirst {
 		// Longest first; among equals, names before aliases before demonyms.
@@ -73,6 +131,22 @@ func buildNameIndex(kb *knowledgeBase, tokenize func(string) []string) *nameInde
 		ix.byFirst[k] = ns
 	}
 	return ix
+}
+
+// mergeInitialWords joins an initial and its full stop ("R" "." before
+// "Bolton") as the text layer does (mergeInitials), so that a name written
+// with an initial matches the text.
+func mergeInitialWords(toks []string) []string {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if len(t) == 1 && t[0] >= 'A' && t[0] <= 'Z' && i+2 < len(toks) && toks[i+1] == "." && startsUpper(toks[i+2]) {
+			t += "."
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 func sortNames(ns []kbName) {

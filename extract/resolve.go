@@ -12,6 +12,7 @@ import (
 // then pronouns and descriptions to the actor they most recently refer to.
 func (d *analysis) resolve() {
 	d.resolveNames()
+	d.confirmPhoenixPersons()
 	d.resolveSurnames()
 	d.pickMainCountry()
 	d.resolveStateBodies()

@@ -25,6 +25,7 @@ var inputFlagKeys = map[string]string{
 	"text-col": "input.text_col", "id-col": "input.id_col", "title-col": "input.title_col",
 	"date-col": "input.date_col", "url-col": "input.url_col", "source-col": "input.source_col",
 	"max-bytes": "input.max_bytes", "kb": "extract.kb", "lexicon": "extract.lexicon", "workers": "load.workers",
+	"phoenix": "extract.phoenix",
 }
 
 var neo4jFlagKeys = map[string]string{
@@ -42,6 +43,7 @@ func addInputFlags(cmd *cobra.Command) {
 	f.Int64("max-bytes", 5<<20, "skip articles whose text is larger than this")
 	f.StringSlice("kb", nil, "extra knowledge-base YAML file (repeatable)")
 	f.StringSlice("lexicon", nil, "extra trigger lexicon TSV file (repeatable)")
+	f.Bool("phoenix", true, "add the Phoenix actors of 1979-2015 to the knowledge base (--phoenix=false: the hand-written one only)")
 	f.Int("workers", 0, "extraction workers (default: one per core)")
 	f.Bool("strict", false, "exit 1 if any record or file got a warning")
 }
@@ -136,7 +138,7 @@ the trigger that produced it.`,
 			enc.SetEscapeHTML(false)
 			emit := func(r polgraph.Result) error { return enc.Encode(r) }
 			if explain {
-				emit = func(r polgraph.Result) error { return writeExplain(bw, r) }
+				emit = func(r polgraph.Result) error { return writeExplain(bw, r, x.Source) }
 			}
 			t := &tally{start: time.Now()}
 			err = a.stream(cmd.Context(), cfg, inputsOrStdin(args), x, cfg.WorkerCount(), nil, emit, t)
@@ -157,12 +159,19 @@ the trigger that produced it.`,
 	return cmd
 }
 
-// writeExplain prints one block per article and a line per relation.
-func writeExplain(w io.Writer, r polgraph.Result) error {
+// writeExplain prints one block per article: a line per actor with the
+// knowledge-base entry it comes from (source gives it: hand, a --kb file,
+// Phoenix), then a line per relation.
+func writeExplain(w io.Writer, r polgraph.Result, source func(polgraph.Actor) string) error {
 	fmt.Fprintf(w, "# %s  %s\n", r.Article.ID, r.Article.Title)
 	names := map[string]string{}
 	for _, a := range r.Actors {
 		names[a.ID] = a.Name
+		from := source(a)
+		if from == "" {
+			from = "text"
+		}
+		fmt.Fprintf(w, "actor %s  %s %s  [%s]\n", a.ID, a.Type, a.Country, from)
 	}
 	for _, rel := range r.Relations {
 		role := ""

@@ -273,5 +273,5 @@ func (a *app) readArticles(ctx context.Context, inputs []string, opts corpus.Opt
 
 // newExtractor builds the extractor from the configuration.
 func (a *app) newExtractor(cfg config.Config) (*extract.Extractor, error) {
-	return extract.New(extract.Options{KBFiles: cfg.Extract.KB, LexiconFiles: cfg.Extract.Lexicon, Logger: a.log})
+	return extract.New(extract.Options{KBFiles: cfg.Extract.KB, LexiconFiles: cfg.Extract.Lexicon, NoPhoenix: !cfg.Extract.Phoenix, Logger: a.log})
 }
