@@ -40,6 +40,13 @@ func (d *analysis) organisationRoles(si int) {
 				d.emit(si, a, org, rel, polgraph.Asserted, role, role, "organisation role", confTitle-0.1)
 			}
 		}
+		// "Leon van Biljon, owner of Mahala View Lion Lodge", "Adrian
+		// Wojnarowski, US sport columnist from ESPN"
+		if p.title == nil {
+			if org, role, at, ok := d.roleAfter(si, p); ok {
+				d.emit(si, p.actor, org, d.roleRelation(si, at, role), polgraph.Asserted, role, role, "organisation role apposition", confApposition-0.1)
+			}
+		}
 		// "Tristan Smith of University College London", "Mick Jagger of
 		// The Rolling Stones"
 		if j := p.j; j+1 < len(toks) && toks[j].Lower == "of" {
@@ -75,6 +82,51 @@ func (d *analysis) roleBefore(si int, p *mention) (org int, role string, at int,
 		return -1, "", 0, false
 	}
 	return d.ments[m].actor, spanText(d.art.Text, toks, p.i-n, p.i), p.i - n, true
+}
+
+// roleAfter reads ", [a|the] role of|for|from|at ORG" after person p.
+func (d *analysis) roleAfter(si int, p *mention) (org int, role string, at int, ok bool) {
+	toks := d.sents[si].Tokens
+	k := p.j
+	if k+3 >= len(toks) || toks[k].Text != "," {
+		return -1, "", 0, false
+	}
+	k++
+	if w := toks[k].Lower; w == "a" || w == "an" || w == "the" {
+		k++
+	}
+	// a country or a demonym may qualify the role: "US sport columnist"
+	if m := d.mentionAt(si, k); m >= 0 && d.ments[m].i == k && d.ments[m].typ == polgraph.Country {
+		k = d.ments[m].j
+	}
+	start, n := k, 0
+	for k < len(toks) && n < maxRoleWords && d.mentionAt(si, k) < 0 && isRoleWord(toks[k]) {
+		k++
+		n++
+	}
+	if n == 0 || k+1 >= len(toks) {
+		return -1, "", 0, false
+	}
+	switch toks[k].Lower {
+	case "of", "for", "from", "at", "with":
+	default:
+		return -1, "", 0, false
+	}
+	k++
+	if toks[k].Lower == "the" && k+1 < len(toks) {
+		k++
+	}
+	b := d.bodyAt(toks, d.cover[si], k) // "head of the IRGC's Quds Force" is the Quds Force's
+	if b < 0 || d.ments[b].typ != polgraph.Organization || d.ments[b].actor < 0 {
+		return -1, "", 0, false
+	}
+	// "the Islamic Revolutionary Guard Corps-Quds Force" is the Quds Force
+	if e := d.ments[b].j; e+1 < len(toks) && toks[e].Text == "-" {
+		if c := d.mentionAt(si, e+1); c >= 0 && d.ments[c].typ == polgraph.Organization && d.ments[c].actor >= 0 {
+			b = c
+		}
+	}
+	return d.ments[b].actor, spanText(d.art.Text, toks, start, start+n), start, true
 }
 
 // isRoleWord reports whether a token can be a word of a role before a
