@@ -7,10 +7,12 @@ import (
 // Attachment on the parse: where the token windows of attach find no
 // subject or no object for a verb pattern, the dependency tree is asked.
 // The subject is the verb's nsubj (the obl:agent of a passive), else the
-// subject of the verb it is a conjunct, an xcomp or a relative clause of
-// ("X agreed to meet Y", "X met Y and criticised Z", "the emergency Trump
-// declared"); the object is its obj, or the oblique or nominal modifier
-// whose preposition ends the pattern ("meet with O", "sanctions on O").
+// subject of the verb it is a conjunct, an xcomp or an adverbial clause of
+// ("X agreed to meet Y", "X met Y and criticised Z"); the object is its obj,
+// or the oblique or nominal modifier whose preposition ends the pattern
+// ("meet with O", "sanctions on O"). A pronoun is never taken on the parse
+// alone, and nor is the antecedent of a relative clause: the greedy
+// parser attaches both too loosely (see depparse's model README).
 
 // parseSubjects returns the actors that are the subject of the verb at v.
 func (d *analysis) parseSubjects(si int, t *depparse.Tree, v int) []int {
@@ -55,9 +57,6 @@ func (d *analysis) parseObjects(si int, t *depparse.Tree, v int, words []int, pr
 			}
 		}
 	}
-	if t.Label(v) == "acl:relcl" && prep == "" {
-		return d.actorsAt(si, t, t.Head(v)) // "the state of emergency Trump declared"
-	}
 	return nil
 }
 
@@ -77,7 +76,9 @@ func (d *analysis) actorsAt(si int, t *depparse.Tree, k int) []int {
 			return
 		}
 		if m := d.mentionAt(si, k); m >= 0 {
-			if a := d.ments[m].actor; a >= 0 && !d.ments[m].modifier && !containsInt(out, a) {
+			// a pronoun reached on a parse is too weak a link: "a choice
+			// leaving her" is no one's leaving
+			if a := d.ments[m].actor; a >= 0 && !d.ments[m].modifier && d.ments[m].kind != mPronoun && !containsInt(out, a) {
 				out = append(out, a)
 			}
 		} else if representatives[d.sents[si].Tokens[k].Lower] {
