@@ -28,6 +28,9 @@ func (d *analysis) structural(si int) {
 		// "Labour MP Tom Watson" is also a member of Parliament.
 		if chamber := legislatureWord(m.title.Title); chamber != "" {
 			iso := d.actors[m.actor].Country
+			if m.titleOf >= 0 && d.ments[m.titleOf].typ == polgraph.Country {
+				iso = d.ments[m.titleOf].country // "US Senator" in a British article
+			}
 			if iso == "" && d.mainCountry >= 0 {
 				iso = d.actors[d.mainCountry].Country
 			}
@@ -79,6 +82,9 @@ func (d *analysis) structural(si int) {
 		}
 		if body < 0 {
 			continue
+		}
+		if m.title.Class == "legislator" && legislatureWord(m.title.Title) != "" && d.actors[body].Type == polgraph.Country {
+			continue // "US Senator X" is a member of the Senate (above), not of the United States
 		}
 		if d.actors[body].Type == polgraph.Person {
 			// "Merkel's spokesperson": an official of a person is an
