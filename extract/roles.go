@@ -54,8 +54,13 @@ func (d *analysis) organisationRoles(si int) {
 			if toks[b].Lower == "the" && b+1 < len(toks) && !startsUpper(toks[b].Text) {
 				b++
 			}
-			if m := d.mentionAt(si, b); m >= 0 && d.ments[m].i == b && d.ments[m].typ == polgraph.Organization && d.ments[m].actor >= 0 {
-				d.emit(si, p.actor, d.ments[m].actor, polgraph.MemberOf, polgraph.Asserted, "", "of", "person of organisation", confTitle-0.2)
+			if m := d.bodyAt(toks, d.cover[si], b); m >= 0 && d.ments[m].typ == polgraph.Organization && d.ments[m].actor >= 0 {
+				// "Director Anthony Fauci of the NIAID": the title says how
+				rel, role := polgraph.MemberOf, ""
+				if p.title != nil && p.title.Relation != "" {
+					rel, role = p.title.Relation, p.titleText
+				}
+				d.emit(si, p.actor, d.ments[m].actor, rel, polgraph.Asserted, role, "of", "person of organisation", confTitle-0.2)
 			}
 		}
 	}
@@ -88,12 +93,32 @@ func (d *analysis) roleBefore(si int, p *mention) (org int, role string, at int,
 func (d *analysis) roleAfter(si int, p *mention) (org int, role string, at int, ok bool) {
 	toks := d.sents[si].Tokens
 	k := p.j
-	if k+3 >= len(toks) || toks[k].Text != "," {
+	if k+3 >= len(toks) {
 		return -1, "", 0, false
 	}
-	k++
+	switch {
+	case toks[k].Text == ",":
+		k++
+	case skipCopula(toks, k) > k:
+		k = skipCopula(toks, k) // "Guy was a mathematics professor at the University of Calgary"
+	default:
+		return -1, "", 0, false
+	}
 	if w := toks[k].Lower; w == "a" || w == "an" || w == "the" {
 		k++
+	}
+	// "Joe Biden, the Democratic Party's presumptive nominee": the
+	// organisation before the role
+	if m := d.mentionAt(si, k); m >= 0 && d.ments[m].i == k && d.ments[m].typ == polgraph.Organization && d.ments[m].actor >= 0 {
+		if e := d.ments[m].j; e+1 < len(toks) && toks[e].Lower == "'s" {
+			start, n := e+1, 0
+			for j := start; j < len(toks) && n < maxRoleWords && d.mentionAt(si, j) < 0 && isRoleWord(toks[j]); j++ {
+				n++
+			}
+			if n > 0 {
+				return d.ments[m].actor, spanText(d.art.Text, toks, start, start+n), start, true
+			}
+		}
 	}
 	// a country or a demonym may qualify the role: "US sport columnist"
 	if m := d.mentionAt(si, k); m >= 0 && d.ments[m].i == k && d.ments[m].typ == polgraph.Country {
