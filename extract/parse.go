@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/extract/depparse"
 )
 
@@ -110,4 +111,27 @@ func (d *analysis) pathFeatures(si int, m1, m2 *mention, types string) []string 
 		f = append(f, "topverb")
 	}
 	return f
+}
+
+// A ParsedSentence is one sentence of an article with its dependency tree.
+type ParsedSentence struct {
+	Start, End int // byte offsets of the sentence in the article text
+	Tree       depparse.Tree
+	Err        error // depparse.ErrTooLong: the sentence was not parsed
+}
+
+// Parse splits an article into sentences and tokens as extraction does and
+// parses every sentence (`polgraph parse`). It performs no I/O.
+func (x *Extractor) Parse(a polgraph.Article) []ParsedSentence {
+	sents := x.text.sentences(a.Text)
+	out := make([]ParsedSentence, len(sents))
+	for i, s := range sents {
+		in := depparse.Sentence{Words: make([]string, len(s.Tokens)), Tags: make([]string, len(s.Tokens))}
+		for k, t := range s.Tokens {
+			in.Words[k], in.Tags[k] = t.Text, t.Tag
+		}
+		out[i] = ParsedSentence{Start: s.Start, End: s.End}
+		out[i].Tree, out[i].Err = x.parser.Parse(in)
+	}
+	return out
 }
