@@ -85,56 +85,7 @@ func (d *analysis) attach(si int, h hit) {
 		}
 		return
 	case verbTrigger:
-		subj, sconf := d.subjectOf(si, h.first)
-		obj, end := d.argsRightEnd(si, h.last+1)
-		if len(h.t.After) > 0 && !followedBy(toks, end, h.t.After) {
-			return // "designated the IRGC" without "as a terrorist ..."
-		}
-		if d.isPassive(si, h.first) && len(h.t.Words) == 1 {
-			// "X was attacked by Y": the agent is the subject.
-			k := h.last + 1
-			for k < len(toks) && k <= h.last+3 && toks[k].Lower != "by" {
-				k++
-			}
-			if k < len(toks) && toks[k].Lower == "by" {
-				agents := d.argsRight(si, k+1)
-				mod := d.modality(si, h)
-				for _, o := range subj {
-					for _, a := range agents {
-						d.emit(si, a, o, h.t.Pred, mod, "", trig, "passive "+rule, conf-0.05-sconf)
-					}
-				}
-			}
-			return
-		}
-		if len(obj) == 0 {
-			// "Imran Khan, whom Shehbaz Sharif replaced": the object of a
-			// relative clause is its antecedent.
-			obj = d.relativeObject(si, h.first)
-		}
-		if t := d.tree(si); t != nil && (len(subj) == 0 || len(obj) == 0) {
-			// The windows found one side at most: ask the parse.
-			if len(subj) == 0 {
-				subj, sconf = d.parseSubjects(si, t, h.first), parsePenalty
-			}
-			if len(obj) == 0 {
-				obj = d.parseObjects(si, t, h.first, h.pos[1:], lastPrep(h.t))
-			}
-			rule = "parse " + rule
-		}
-		mod := d.modality(si, h)
-		for _, a := range subj {
-			for _, o := range obj {
-				d.emit(si, a, o, h.t.Pred, mod, "", trig, rule, conf-sconf)
-			}
-		}
-		// "Raisi succeeded Rouhani as president of Iran": the successor
-		// holds the office.
-		if (h.t.Pred == polgraph.Succeeded || h.t.Pred == polgraph.Leads) && len(subj) == 1 && end+1 < len(toks) && toks[end].Lower == "as" {
-			if r, ok := d.titleAfter(toks, d.cover[si], end+1); ok && r.t.Relation != "" && r.of >= 0 && d.ments[r.of].actor >= 0 {
-				d.emit(si, subj[0], d.ments[r.of].actor, r.t.Relation, mod, r.text, r.text, "succession title", confApposition)
-			}
-		}
+		d.attachVerb(si, h, trig, rule, conf)
 	case verbNoObject:
 		subj, sconf := d.subjectOf(si, h.first)
 		if h.last+1 < len(toks) && d.cover[si][h.last+1] != 0 {
@@ -345,4 +296,61 @@ func (d *analysis) relativeObject(si, pos int) []int {
 		return nil
 	}
 	return nil
+}
+
+// attachVerb attaches a verb pattern: the clause subject and the object
+// after the pattern, the agent of a passive, the antecedent of a relative
+// clause, or the parse where the windows find no side.
+func (d *analysis) attachVerb(si int, h hit, trig, rule string, conf float64) {
+	toks := d.sents[si].Tokens
+	subj, sconf := d.subjectOf(si, h.first)
+	obj, end := d.argsRightEnd(si, h.last+1)
+	if len(h.t.After) > 0 && !followedBy(toks, end, h.t.After) {
+		return // "designated the IRGC" without "as a terrorist ..."
+	}
+	if d.isPassive(si, h.first) && len(h.t.Words) == 1 {
+		// "X was attacked by Y": the agent is the subject.
+		k := h.last + 1
+		for k < len(toks) && k <= h.last+3 && toks[k].Lower != "by" {
+			k++
+		}
+		if k < len(toks) && toks[k].Lower == "by" {
+			agents := d.argsRight(si, k+1)
+			mod := d.modality(si, h)
+			for _, o := range subj {
+				for _, a := range agents {
+					d.emit(si, a, o, h.t.Pred, mod, "", trig, "passive "+rule, conf-0.05-sconf)
+				}
+			}
+		}
+		return
+	}
+	if len(obj) == 0 {
+		// "Imran Khan, whom Shehbaz Sharif replaced": the object of a
+		// relative clause is its antecedent.
+		obj = d.relativeObject(si, h.first)
+	}
+	if t := d.tree(si); t != nil && (len(subj) == 0 || len(obj) == 0) {
+		// The windows found one side at most: ask the parse.
+		if len(subj) == 0 {
+			subj, sconf = d.parseSubjects(si, t, h.first), parsePenalty
+		}
+		if len(obj) == 0 {
+			obj = d.parseObjects(si, t, h.first, h.pos[1:], lastPrep(h.t))
+		}
+		rule = "parse " + rule
+	}
+	mod := d.modality(si, h)
+	for _, a := range subj {
+		for _, o := range obj {
+			d.emit(si, a, o, h.t.Pred, mod, "", trig, rule, conf-sconf)
+		}
+	}
+	// "Raisi succeeded Rouhani as president of Iran": the successor
+	// holds the office.
+	if (h.t.Pred == polgraph.Succeeded || h.t.Pred == polgraph.Leads) && len(subj) == 1 && end+1 < len(toks) && toks[end].Lower == "as" {
+		if r, ok := d.titleAfter(toks, d.cover[si], end+1); ok && r.t.Relation != "" && r.of >= 0 && d.ments[r.of].actor >= 0 {
+			d.emit(si, subj[0], d.ments[r.of].actor, r.t.Relation, mod, r.text, r.text, "succession title", confApposition)
+		}
+	}
 }
