@@ -23,7 +23,7 @@ import (
 // batches (batcher) and are written to a sink.
 
 // tally counts what a run did. Every record read ends up counted exactly
-// once: read == done + skipped + duplicates + resumed, plus the
+// once: read == done + skipped + duplicates + resumed + elsewhere, plus the
 // records in flight when a run is interrupted (reported as unfinished).
 type tally struct {
 	read       atomic.Int64 // records: articles the readers yielded, and records or files they dropped
@@ -32,6 +32,7 @@ type tally struct {
 	skipped    atomic.Int64 // dropped: by the readers, the extractor or validation
 	duplicates atomic.Int64
 	resumed    atomic.Int64 // already in the graph, not extracted again
+	elsewhere  atomic.Int64 // in another shard (extract --shard)
 	repaired   atomic.Int64 // warnings that dropped nothing (invalid UTF-8 repaired, a bad date, a missing optional column)
 	actors     atomic.Int64
 	relations  atomic.Int64
@@ -46,7 +47,7 @@ func (t *tally) problems() int64 { return t.skipped.Load() + t.repaired.Load() }
 // unfinished is the number of records read but not yet counted anywhere
 // else: zero after a complete run.
 func (t *tally) unfinished() int64 {
-	return t.read.Load() - t.done.Load() - t.skipped.Load() - t.duplicates.Load() - t.resumed.Load()
+	return t.read.Load() - t.done.Load() - t.skipped.Load() - t.duplicates.Load() - t.resumed.Load() - t.elsewhere.Load()
 }
 
 // summary is the last line of every reading command. Everything before the
@@ -56,6 +57,9 @@ func (t *tally) summary(verb, doneWord string) string {
 		verb, t.read.Load(), t.done.Load(), doneWord, t.skipped.Load(), t.duplicates.Load())
 	if n := t.resumed.Load(); n > 0 {
 		s += fmt.Sprintf(", %d already loaded", n)
+	}
+	if n := t.elsewhere.Load(); n > 0 {
+		s += fmt.Sprintf(", %d in other shards", n)
 	}
 	if n := t.unfinished(); n > 0 {
 		s += fmt.Sprintf(", %d unfinished", n)
@@ -133,6 +137,7 @@ type source struct {
 	inputs []string
 	opts   corpus.Options
 	skip   skipFunc // already loaded (resume); nil keeps every article
+	shard  shard    // the zero shard keeps every article
 }
 
 // readerOptions are the reader settings of cfg; progress reads the bytes
@@ -261,7 +266,7 @@ const (
 )
 
 // readArticles feeds jobs from the readers, logging and counting every bad
-// record, dropping duplicates, and asking
+// record, dropping duplicates and the articles of other shards, and asking
 // src.skip about chunks of ids.
 func (a *app) readArticles(ctx context.Context, src source, jobs chan<- job, t *tally) error {
 	seq := 0
@@ -304,6 +309,10 @@ func (a *app) readArticles(ctx context.Context, src source, jobs chan<- job, t *
 		t.read.Add(1)
 		t.articles.Add(1)
 		t.textBytes.Add(int64(len(art.Text)))
+		if !src.shard.keeps(art.ID) {
+			t.elsewhere.Add(1)
+			continue
+		}
 		chunk = append(chunk, art)
 		size += len(art.Text)
 		if src.skip == nil || len(chunk) >= chunkMax || size >= chunkBytes {
