@@ -79,7 +79,7 @@ and the concatenated outputs hold the lines of an unsharded run.`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
 	cmd.Flags().BoolVar(&explain, "explain", false, "print the rule and trigger behind each relation")
-	cmd.Flags().StringVar(&shardFlag, "shard", "", "extract only shard K of N (K/N, 1 <= K <= N): the articles whose id's FNV-1a hash is K-1 mod N")
+	cmd.Flags().StringVar(&shardFlag, "shard", "", "extract only shard `K/N` (1 <= K <= N): the articles whose id's FNV-1a 64 hash is K-1 mod N")
 	addInputFlags(cmd)
 	return cmd
 }
