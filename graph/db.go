@@ -171,10 +171,12 @@ type UnavailableError struct {
 	Err    error         // the driver's last error
 }
 
+// Error says why and for how long, as in "connection refused after retrying for 1m0s".
 func (e *UnavailableError) Error() string {
 	return fmt.Sprintf("%s after retrying for %s", e.Reason, e.Tried.Round(time.Second))
 }
 
+// Unwrap returns the driver's error.
 func (e *UnavailableError) Unwrap() error { return e.Err }
 
 // isAuth reports whether the server refused the credentials.
