@@ -86,20 +86,26 @@ var Defaults = map[string]any{
 	"neo4j.database":        "neo4j",
 	"neo4j.connect_timeout": "10s",
 	"neo4j.max_retry_time":  "60s",
-	"load.batch_size":       500,
-	"load.workers":          0,
-	"extract.kb":            []string{},
-	"extract.lexicon":       []string{},
-	"extract.phoenix":       true,
-	"input.max_bytes":       int64(5 << 20),
-	"input.text_col":        "",
-	"input.id_col":          "",
-	"input.title_col":       "",
-	"input.date_col":        "",
-	"input.url_col":         "",
-	"input.source_col":      "",
-	"log.level":             "info",
-	"log.format":            "text",
+	// Articles per transaction. A batch of 1,000 synthetic articles
+	// (10,000 relations) takes about a quarter of the 716 MiB a default
+	// 1 GiB-heap server allows all transactions together, and 4,000 exceed
+	// it; 500 leaves room for long sentences while the fixed cost per batch
+	// (some 35 statements) stays small. On 100,000 real evidence relations
+	// (scripts/bench-load.sh) batches of 250 and 1,000 were both slower.
+	"load.batch_size":  500,
+	"load.workers":     0,
+	"extract.kb":       []string{},
+	"extract.lexicon":  []string{},
+	"extract.phoenix":  true,
+	"input.max_bytes":  int64(5 << 20),
+	"input.text_col":   "",
+	"input.id_col":     "",
+	"input.title_col":  "",
+	"input.date_col":   "",
+	"input.url_col":    "",
+	"input.source_col": "",
+	"log.level":        "info",
+	"log.format":       "text",
 }
 
 // Keys lists the keys in a stable order (for docs and tests).

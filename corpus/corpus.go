@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/polgraph/polgraph"
@@ -40,7 +41,64 @@ type Options struct {
 	// three times MaxBytes plus 64 KB (JSON escapes such as \u00e9 take six
 	// bytes for one or two of text) before it is skipped unread.
 	MaxBytes int64
+
+	// BytesRead, when not nil, is increased by every byte read from the
+	// inputs as reading goes: file and standard input bytes, compressed
+	// ones for gzipped input, as Size counts them. It is for progress
+	// displays, and safe to load from another goroutine.
+	BytesRead *atomic.Int64
 }
+
+// A countingReader adds the bytes read through it to n.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n.Add(int64(k))
+	return k, err
+}
+
+// counted is in, counting into opts.BytesRead when that is set.
+func (o Options) counted(in io.Reader) io.Reader {
+	if o.BytesRead == nil {
+		return in
+	}
+	return &countingReader{in, o.BytesRead}
+}
+
+// Size is the number of bytes Read would read from the inputs: the sizes
+// of the files, and of the files in the folders that Read would read. It
+// reports false when an input is standard input, whose size is unknown.
+func Size(inputs []string) (int64, bool) {
+	var total int64
+	for _, in := range inputs {
+		if in == "-" {
+			return 0, false
+		}
+		filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if path != in && isHidden(d) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+				total += info.Size()
+			}
+			return nil
+		})
+	}
+	return total, true
+}
+
+// isHidden reports whether a folder entry is left out when reading a folder.
+func isHidden(d fs.DirEntry) bool { return strings.HasPrefix(d.Name(), ".") }
 
 func (o Options) maxBytes() int64 {
 	if o.MaxBytes <= 0 {
@@ -133,7 +191,7 @@ func (r *reader) input(in string, stdin io.Reader) bool {
 		if stdin == nil {
 			return r.problem("-", 0, "no standard input given")
 		}
-		return r.stream("-", "", "", stdin, false)
+		return r.stream("-", "", "", r.opts.counted(stdin), false)
 	}
 	fi, err := os.Stat(in)
 	if err != nil {
@@ -159,7 +217,7 @@ func (r *reader) walk(root string) bool {
 		return nil
 	}
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if d != nil && path != root && strings.HasPrefix(d.Name(), ".") {
+		if d != nil && path != root && isHidden(d) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -205,7 +263,7 @@ func (r *reader) file(path, id string, inFolder bool) bool {
 		return r.problem(path, 0, osReason(err))
 	}
 	defer f.Close()
-	return r.stream(path, id, filepath.Base(path), f, inFolder)
+	return r.stream(path, id, filepath.Base(path), r.opts.counted(f), inFolder)
 }
 
 // stream reads one input whose name (possibly empty) gives its format.

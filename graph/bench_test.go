@@ -50,7 +50,7 @@ func TestNaiveLoad(t *testing.T) {
 
 // naiveLoad is the loader one writes first: one transaction per relation,
 // each merging its actors, article, claim and roll-up by itself.
-func naiveLoad(t testing.TB, l *Loader, corpus []polgraph.Result) int {
+func naiveLoad(t testing.TB, l *DB, corpus []polgraph.Result) int {
 	t.Helper()
 	ctx := context.Background()
 	n := 0

@@ -142,7 +142,7 @@ func prefixed(t *testing.T, src, prefix string) (string, int) {
 // with the prefix removed and each claim named by what identifies it rather
 // than by its id (a hash that includes the prefixed article id): two
 // prefixes give equal lists exactly when their graphs are the same.
-func canonical(t *testing.T, l *Loader, prefix string) []string {
+func canonical(t *testing.T, l *DB, prefix string) []string {
 	t.Helper()
 	const claimName = `CASE WHEN %[1]s:Claim THEN 'claim:' + %[1]s.article + '|' + %[1]s.subject + '|' + %[1]s.predicate + '|' +
 	%[1]s.object + '|' + %[1]s.modality + '|' + toString(%[1]s.start) + '|' + toString(%[1]s.end) + '|' + %[1]s.trigger ELSE %[1]s.id END`
@@ -172,7 +172,7 @@ RETURN type(r) AS type, `+fmt.Sprintf(claimName, "n")+` AS start, `+fmt.Sprintf(
 // rollUpsExact checks, for every roll-up of a prefix, that its count,
 // articles and modality counts are those of the claims of its key, and that
 // every claim has its roll-up.
-func rollUpsExact(t *testing.T, l *Loader, prefix string) {
+func rollUpsExact(t *testing.T, l *DB, prefix string) {
 	t.Helper()
 	preds := make([]string, len(polgraph.Predicates))
 	for i, p := range polgraph.Predicates {
@@ -213,7 +213,7 @@ RETURN c.key AS key LIMIT 5`, map[string]any{"prefix": prefix})
 
 // articleCount is the number of a prefix's Article nodes (an index seek,
 // cheap enough to poll).
-func articleCount(t *testing.T, l *Loader, prefix string) int {
+func articleCount(t *testing.T, l *DB, prefix string) int {
 	t.Helper()
 	r := query(t, l, `MATCH (a:Article) WHERE a.id STARTS WITH $prefix RETURN count(a) AS n`, map[string]any{"prefix": prefix})
 	return int(r[0]["n"].(int64))
@@ -222,7 +222,7 @@ func articleCount(t *testing.T, l *Loader, prefix string) int {
 // killLoad starts polgraph with args, kills it with SIGKILL delay after at
 // least target articles of prefix are in the graph, and returns how many
 // are (all of them when the load finished first).
-func killLoad(t *testing.T, l *Loader, bin string, args []string, prefix string, target int, delay time.Duration) int {
+func killLoad(t *testing.T, l *DB, bin string, args []string, prefix string, target int, delay time.Duration) int {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir, cmd.Env = t.TempDir(), cliEnv(t)

@@ -27,40 +27,36 @@ RETURN type(r) AS type, count(*) AS n, sum(CASE WHEN r.count IS NULL THEN 0 ELSE
 
 // Counts counts nodes by label and relationships by type over the whole
 // database. It scans the store: meant for a run's summary and for tests.
-func (l *Loader) Counts(ctx context.Context) (GraphCounts, error) {
-	return l.counts(ctx, "")
+func (g *DB) Counts(ctx context.Context) (GraphCounts, error) {
+	return g.counts(ctx, "")
 }
 
 // CountsFor is Counts restricted to the nodes whose id starts with prefix
 // (for a Claim, its article's id) and the relationships leaving them: one
 // article's or one test's share of the graph.
-func (l *Loader) CountsFor(ctx context.Context, prefix string) (GraphCounts, error) {
-	return l.counts(ctx, prefix)
+func (g *DB) CountsFor(ctx context.Context, prefix string) (GraphCounts, error) {
+	return g.counts(ctx, prefix)
 }
 
 // counts is Counts restricted to the data of one test: nodes whose id (for a
 // Claim, its article's id) starts with prefix, and relationships leaving them.
-func (l *Loader) counts(ctx context.Context, prefix string) (GraphCounts, error) {
+func (g *DB) counts(ctx context.Context, prefix string) (GraphCounts, error) {
 	gc := GraphCounts{Nodes: make(map[string]int), Relationships: make(map[string]int)}
 	params := map[string]any{"prefix": prefix}
-	opts := []neo4j.ExecuteQueryConfigurationOption{neo4j.ExecuteQueryWithDatabase(l.db), neo4j.ExecuteQueryWithReadersRouting()}
-	res, err := neo4j.ExecuteQuery(ctx, l.driver, countNodesCypher, params, neo4j.EagerResultTransformer, opts...)
+	opts := []neo4j.ExecuteQueryConfigurationOption{neo4j.ExecuteQueryWithDatabase(g.db), neo4j.ExecuteQueryWithReadersRouting()}
+	res, err := neo4j.ExecuteQuery(ctx, g.driver, countNodesCypher, params, neo4j.EagerResultTransformer, opts...)
 	if err != nil {
 		return gc, fmt.Errorf("count nodes: %w", err)
 	}
 	for _, r := range res.Records {
-		label, _ := r.Values[0].(string)
-		n, _ := r.Values[1].(int64)
-		gc.Nodes[label] = int(n)
+		gc.Nodes[field[string](r, "label")] = int(field[int64](r, "n"))
 	}
-	res, err = neo4j.ExecuteQuery(ctx, l.driver, countRelationshipsCypher, params, neo4j.EagerResultTransformer, opts...)
+	res, err = neo4j.ExecuteQuery(ctx, g.driver, countRelationshipsCypher, params, neo4j.EagerResultTransformer, opts...)
 	if err != nil {
 		return gc, fmt.Errorf("count relationships: %w", err)
 	}
 	for _, r := range res.Records {
-		typ, _ := r.Values[0].(string)
-		n, _ := r.Values[1].(int64)
-		total, _ := r.Values[2].(int64)
+		typ, n, total := field[string](r, "type"), field[int64](r, "n"), field[int64](r, "total")
 		gc.Relationships[typ] = int(n)
 		if polgraph.Predicate(typ).Valid() {
 			gc.RollUps += int(n)

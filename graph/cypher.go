@@ -9,7 +9,7 @@ import (
 
 // Every statement the package runs is here. Values travel as parameters;
 // the only words spliced into statement text are the fixed actor labels and
-// the relationship types of polgraph.Predicates, chosen when a Loader opens.
+// the relationship types of polgraph.Predicates, chosen when a DB opens.
 
 var schemaCypher = []string{
 	"CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE",

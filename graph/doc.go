@@ -75,8 +75,8 @@
 // write an empty list, and both ways of loading must give one graph).
 //
 // Strings compare byte by byte (Go's order, which is code point order). The
-// rules run in Go, for the Loader on the stored actor and the batch's, so
-// the Loader and the Exporter share one implementation.
+// rules run in Go, for the DB on the stored actor and the batch's, so
+// the DB and the Exporter share one implementation.
 //
 // Re-loading an article replaces it: its properties and MENTIONS are
 // rewritten, its claims that the new version lacks are deleted, and every
@@ -92,7 +92,7 @@
 //
 // # Writing
 //
-// Loader.Write writes one batch of Results in one managed transaction,
+// DB.Write writes one batch of Results in one managed transaction,
 // retried on transient errors for up to Config.MaxRetryTime. Only one
 // goroutine should call Write. Invalid articles and relations (see
 // polgraph.Result.Validate) are skipped, logged at warn level and counted.

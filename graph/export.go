@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -141,7 +140,7 @@ func rollUpFile(p polgraph.Predicate) string { return "rollup-" + string(p) + ".
 // called; actors and roll-ups are kept in memory (one entry per actor id and
 // per roll-up key) and written by Close. An article id already exported by
 // an earlier Write is skipped (logged and counted as rejected): the files
-// cannot take a row back, unlike Loader.Write, which replaces it.
+// cannot take a row back, unlike DB.Write, which replaces it.
 type Exporter struct {
 	dir     string
 	log     *slog.Logger
@@ -182,7 +181,7 @@ func (e *Exporter) abort() {
 	}
 }
 
-// Write adds one batch to the export. It validates like Loader.Write.
+// Write adds one batch to the export. It validates like DB.Write.
 func (e *Exporter) Write(ctx context.Context, batch []polgraph.Result) (Stats, error) {
 	if e.closed {
 		return Stats{}, errors.New("export: write after close")
@@ -307,40 +306,6 @@ func (e *Exporter) writeRollUps() error {
 		}
 	}
 	return nil
-}
-
-// Export writes every Result of results to dir in batches of batchSize and
-// closes the export.
-func Export(ctx context.Context, results iter.Seq[polgraph.Result], dir string, batchSize int, log *slog.Logger) (Stats, error) {
-	e, err := NewExporter(dir, log)
-	if err != nil {
-		return Stats{}, err
-	}
-	if batchSize <= 0 {
-		batchSize = DefaultBatchSize
-	}
-	var total Stats
-	batch := make([]polgraph.Result, 0, batchSize)
-	flush := func() error {
-		st, err := e.Write(ctx, batch)
-		total = total.Add(st)
-		batch = batch[:0]
-		return err
-	}
-	for r := range results {
-		batch = append(batch, r)
-		if len(batch) == batchSize {
-			if err := flush(); err != nil {
-				e.abort()
-				return total, err
-			}
-		}
-	}
-	if err := flush(); err != nil {
-		e.abort()
-		return total, err
-	}
-	return total, e.Close()
 }
 
 // ImportArgs returns the arguments of "neo4j-admin database import full"

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"iter"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -113,4 +115,35 @@ func TestExportRepeatedArticle(t *testing.T) {
 	if _, err := e.Write(ctx, corpus); err == nil {
 		t.Error("Write after Close succeeded")
 	}
+}
+
+// Export writes every Result of results to dir in batches of batchSize and
+// closes the export: the loop cmd runs, for the tests.
+func Export(ctx context.Context, results iter.Seq[polgraph.Result], dir string, batchSize int, log *slog.Logger) (Stats, error) {
+	e, err := NewExporter(dir, log)
+	if err != nil {
+		return Stats{}, err
+	}
+	var total Stats
+	batch := make([]polgraph.Result, 0, batchSize)
+	flush := func() error {
+		st, err := e.Write(ctx, batch)
+		total = total.Add(st)
+		batch = batch[:0]
+		return err
+	}
+	for r := range results {
+		batch = append(batch, r)
+		if len(batch) == batchSize {
+			if err := flush(); err != nil {
+				e.abort()
+				return total, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		e.abort()
+		return total, err
+	}
+	return total, e.Close()
 }

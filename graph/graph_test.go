@@ -22,10 +22,10 @@ import (
 
 var schemaOnce sync.Once
 
-// openTest opens a Loader on the test database with the schema in place,
+// openTest opens a DB on the test database with the schema in place,
 // and returns the id prefix that this test's data must use. The prefix's
 // data is deleted before the test and after it.
-func openTest(t testing.TB, cfg Config) (*Loader, string) {
+func openTest(t testing.TB, cfg Config) (*DB, string) {
 	t.Helper()
 	cfg.URI = testenv.URI(t)
 	ctx := context.Background()
@@ -49,7 +49,7 @@ func openTest(t testing.TB, cfg Config) (*Loader, string) {
 
 // deletePrefix deletes a test's nodes: those whose id, or for a Claim whose
 // article, starts with prefix.
-func deletePrefix(t testing.TB, l *Loader, prefix string) {
+func deletePrefix(t testing.TB, l *DB, prefix string) {
 	t.Helper()
 	ctx := context.Background()
 	s := l.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: l.db})
@@ -77,7 +77,7 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`} {
 }
 
 // query runs a read query and returns its records as maps.
-func query(t testing.TB, l *Loader, cypher string, params map[string]any) []map[string]any {
+func query(t testing.TB, l *DB, cypher string, params map[string]any) []map[string]any {
 	t.Helper()
 	res, err := neo4j.ExecuteQuery(context.Background(), l.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(l.db))
@@ -98,7 +98,7 @@ type snapshot struct {
 	counts GraphCounts
 }
 
-func takeSnapshot(t testing.TB, l *Loader, prefix string) snapshot {
+func takeSnapshot(t testing.TB, l *DB, prefix string) snapshot {
 	t.Helper()
 	c, err := l.counts(context.Background(), prefix)
 	if err != nil {
@@ -109,7 +109,7 @@ func takeSnapshot(t testing.TB, l *Loader, prefix string) snapshot {
 
 // check reports how the graph of prefix in l differs from want, node by
 // node, relationship by relationship and count by count.
-func (want snapshot) check(t testing.TB, l *Loader, prefix, how string) {
+func (want snapshot) check(t testing.TB, l *DB, prefix, how string) {
 	t.Helper()
 	got := takeSnapshot(t, l, prefix)
 	if !slices.Equal(got.lines, want.lines) {
@@ -123,7 +123,7 @@ func (want snapshot) check(t testing.TB, l *Loader, prefix, how string) {
 // dump lists every node and relationship of a test's data with all labels
 // and properties, one sorted line each: two dumps are equal exactly when the
 // graphs are.
-func dump(t testing.TB, l *Loader, prefix string) []string {
+func dump(t testing.TB, l *DB, prefix string) []string {
 	t.Helper()
 	var lines []string
 	for _, r := range query(t, l, `MATCH (n) WHERE coalesce(n.article, n.id) STARTS WITH $prefix
@@ -185,7 +185,7 @@ func diffLines(want, got []string) string {
 }
 
 // writeAll writes results in batches of size n and sums the stats.
-func writeAll(t testing.TB, l *Loader, results []polgraph.Result, n int) Stats {
+func writeAll(t testing.TB, l *DB, results []polgraph.Result, n int) Stats {
 	t.Helper()
 	var total Stats
 	for i := 0; i < len(results); i += n {

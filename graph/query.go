@@ -3,8 +3,6 @@ package graph
 import (
 	"cmp"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -12,7 +10,6 @@ import (
 	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/db"
 	"github.com/polgraph/polgraph"
 )
 
@@ -82,10 +79,6 @@ func (e *AmbiguousError) Error() string {
 	return fmt.Sprintf("%q matches %d actors equally well", e.Name, len(e.Candidates))
 }
 
-// ErrNoGDS is returned by Top for RankPageRank when the server lacks the
-// Graph Data Science library.
-var ErrNoGDS = errors.New("PageRank needs the Neo4j Graph Data Science library, which this server does not have; use --by degree")
-
 const actorByIDCypher = `MATCH (a:Actor {id: $id})
 RETURN a.id AS id, a.name AS name, a.type AS type, a.country AS country, a.aliases AS aliases, a.kbRoles AS roles`
 
@@ -101,8 +94,8 @@ MATCH (a:Actor {id: id})
 RETURN a.id AS id, a.name AS name`
 
 // ActorByID returns the actor with this id.
-func (l *Loader) ActorByID(ctx context.Context, id string) (ActorInfo, error) {
-	recs, err := l.readQuery(ctx, actorByIDCypher, map[string]any{"id": id})
+func (g *DB) ActorByID(ctx context.Context, id string) (ActorInfo, error) {
+	recs, err := g.readQuery(ctx, actorByIDCypher, map[string]any{"id": id})
 	if err != nil {
 		return ActorInfo{}, fmt.Errorf("look up actor %s: %w", id, err)
 	}
@@ -121,7 +114,7 @@ func (l *Loader) ActorByID(ctx context.Context, id string) (ActorInfo, error) {
 		ofs = append(ofs, f[1])
 	}
 	if len(ofs) > 0 {
-		recs, err := l.readQuery(ctx, actorNamesCypher, map[string]any{"ids": ofs})
+		recs, err := g.readQuery(ctx, actorNamesCypher, map[string]any{"ids": ofs})
 		if err != nil {
 			return info, fmt.Errorf("look up the bodies of %s's roles: %w", id, err)
 		}
@@ -145,12 +138,12 @@ func (l *Loader) ActorByID(ctx context.Context, id string) (ActorInfo, error) {
 // words as a phrase, or failing that each word with one typo allowed).
 // Several actors matching equally well give an *AmbiguousError listing
 // them, none a *NotFoundError.
-func (l *Loader) FindActor(ctx context.Context, name string) (ActorInfo, error) {
+func (g *DB) FindActor(ctx context.Context, name string) (ActorInfo, error) {
 	name = strings.TrimSpace(name)
 	if !strings.ContainsFunc(name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return ActorInfo{}, &NotFoundError{Name: name} // nothing for the index to match
 	}
-	info, err := l.ActorByID(ctx, name)
+	info, err := g.ActorByID(ctx, name)
 	var nf *NotFoundError
 	if err == nil || !errors.As(err, &nf) {
 		return info, err
@@ -162,7 +155,7 @@ func (l *Loader) FindActor(ctx context.Context, name string) (ActorInfo, error) 
 		fuzzy[i] = luceneEscape(strings.ToLower(w)) + "~1" // lower case: AND, OR and NOT are operators
 	}
 	for _, q := range []string{phrase, strings.Join(fuzzy, " AND ")} {
-		recs, err := l.readQuery(ctx, findActorCypher, map[string]any{"query": q, "limit": int64(200)})
+		recs, err := g.readQuery(ctx, findActorCypher, map[string]any{"query": q, "limit": int64(200)})
 		if err != nil {
 			return ActorInfo{}, fmt.Errorf("search actor names for %q: %w", name, err)
 		}
@@ -195,7 +188,7 @@ func (l *Loader) FindActor(ctx context.Context, name string) (ActorInfo, error) 
 			slices.SortFunc(pick, func(a, b ActorRef) int { return cmp.Compare(a.ID, b.ID) })
 			return ActorInfo{}, &AmbiguousError{Name: name, Candidates: pick}
 		}
-		return l.ActorByID(ctx, pick[0].ID)
+		return g.ActorByID(ctx, pick[0].ID)
 	}
 	return ActorInfo{}, &NotFoundError{Name: name}
 }
@@ -246,12 +239,12 @@ RETURN category, predicate, dir, b.id AS id, b.name AS name, b.type AS type, b.c
 // Profile returns the actor with this id and, for each category (in the
 // order of the vocabulary), its perCategory partners with the most claims
 // in the period (ties: partner id, predicate, direction).
-func (l *Loader) Profile(ctx context.Context, id string, p Period, perCategory int) (Profile, error) {
-	info, err := l.ActorByID(ctx, id)
+func (g *DB) Profile(ctx context.Context, id string, p Period, perCategory int) (Profile, error) {
+	info, err := g.ActorByID(ctx, id)
 	if err != nil {
 		return Profile{}, err
 	}
-	recs, err := l.readQuery(ctx, partnersCypher, p.params(map[string]any{"id": id, "symmetric": symmetricNames()}))
+	recs, err := g.readQuery(ctx, partnersCypher, p.params(map[string]any{"id": id, "symmetric": symmetricNames()}))
 	if err != nil {
 		return Profile{}, fmt.Errorf("partners of %s: %w", id, err)
 	}
@@ -329,8 +322,8 @@ LIMIT $limit`
 // Ego returns the roll-ups around an actor, breadth first up to hops hops
 // and at most limit edges; each hop takes the edges with the most claims
 // in the period first.
-func (l *Loader) Ego(ctx context.Context, id string, hops, limit int, p Period) (Ego, error) {
-	info, err := l.ActorByID(ctx, id)
+func (g *DB) Ego(ctx context.Context, id string, hops, limit int, p Period) (Ego, error) {
+	info, err := g.ActorByID(ctx, id)
 	if err != nil {
 		return Ego{}, err
 	}
@@ -339,7 +332,7 @@ func (l *Loader) Ego(ctx context.Context, id string, hops, limit int, p Period) 
 	frontier := []string{id}
 	seen := []string{}
 	for hop := 1; hop <= hops && len(frontier) > 0 && len(out.Edges) < limit; hop++ {
-		recs, err := l.readQuery(ctx, egoCypher, p.params(map[string]any{"ids": frontier, "seen": seen,
+		recs, err := g.readQuery(ctx, egoCypher, p.params(map[string]any{"ids": frontier, "seen": seen,
 			"limit": int64(limit - len(out.Edges))}))
 		if err != nil {
 			return out, fmt.Errorf("neighbourhood of %s, hop %d: %w", id, hop, err)
@@ -424,11 +417,11 @@ ORDER BY ids, types, i`
 // Paths returns up to limit shortest paths between two actors over
 // roll-ups (at most 6 hops), in the order of their actor ids, each hop
 // with the evidence of its most confident claim in the period.
-func (l *Loader) Paths(ctx context.Context, a, b string, limit int, p Period) ([]Path, error) {
+func (g *DB) Paths(ctx context.Context, a, b string, limit int, p Period) ([]Path, error) {
 	if a == b {
 		return nil, fmt.Errorf("path from %s to itself", a)
 	}
-	recs, err := l.readQuery(ctx, pathsCypher, p.params(map[string]any{"a": a, "b": b, "limit": int64(limit)}))
+	recs, err := g.readQuery(ctx, pathsCypher, p.params(map[string]any{"a": a, "b": b, "limit": int64(limit)}))
 	if err != nil {
 		return nil, fmt.Errorf("paths from %s to %s: %w", a, b, err)
 	}
@@ -463,284 +456,10 @@ func evidence(m map[string]any) Evidence {
 		Modality: getStr(m, "modality"), Confidence: conf, Trigger: getStr(m, "trigger")}
 }
 
-// A DyadRelation is what one month's claims say for one relation between
-// two actors: Subject -[Predicate]-> Object, with every claim, most
-// confident first.
-type DyadRelation struct {
-	Month      string         `json:"month"` // YYYY-MM, or "" for undated claims
-	Subject    ActorRef       `json:"subject"`
-	Predicate  string         `json:"predicate"`
-	Category   string         `json:"category"`
-	Object     ActorRef       `json:"object"`
-	Count      int            `json:"count"`
-	Modalities map[string]int `json:"modalities"`
-	Evidence   []Evidence     `json:"evidence"`
-}
-
-// dyadCypher returns the claims between $a and $b in the period.
-const dyadCypher = `MATCH (a:Actor {id: $a})<-[:SUBJECT|OBJECT]-(c:Claim)
-WHERE (c.subject = $b OR c.object = $b) AND ` + claimInPeriod + `
-RETURN substring(c.published, 0, 7) AS month, c.subject AS subject, c.predicate AS predicate, c.category AS category,
-  c.object AS object, c.sentence AS sentence, c.article AS article, c.published AS published,
-  c.modality AS modality, c.confidence AS confidence, c.trigger AS trigger
-ORDER BY month, predicate, subject, confidence DESC, published, c.id`
-
-// dyadClaims returns the claims between a and b, both resolved.
-func (l *Loader) dyadClaims(ctx context.Context, a, b string, p Period) (map[string]ActorRef, []map[string]any, error) {
-	if a == b {
-		return nil, nil, fmt.Errorf("relations of %s with itself", a)
-	}
-	refs := map[string]ActorRef{}
-	for _, id := range []string{a, b} {
-		info, err := l.ActorByID(ctx, id)
-		if err != nil {
-			return nil, nil, err
-		}
-		refs[id] = info.ActorRef
-	}
-	recs, err := l.readQuery(ctx, dyadCypher, p.params(map[string]any{"a": a, "b": b}))
-	if err != nil {
-		return nil, nil, fmt.Errorf("claims between %s and %s: %w", a, b, err)
-	}
-	rows := make([]map[string]any, len(recs))
-	for i, r := range recs {
-		rows[i] = r.AsMap()
-	}
-	return refs, rows, nil
-}
-
-// Dyad returns the relations between two actors month by month (undated
-// claims first), in the order month, predicate, subject.
-func (l *Loader) Dyad(ctx context.Context, a, b string, p Period) ([]DyadRelation, error) {
-	refs, rows, err := l.dyadClaims(ctx, a, b, p)
-	if err != nil {
-		return nil, err
-	}
-	out := []DyadRelation{}
-	for _, m := range rows {
-		month, s, pr, o := getStr(m, "month"), getStr(m, "subject"), getStr(m, "predicate"), getStr(m, "object")
-		n := len(out)
-		if n == 0 || out[n-1].Month != month || out[n-1].Predicate != pr || out[n-1].Subject.ID != s || out[n-1].Object.ID != o {
-			out = append(out, DyadRelation{Month: month, Subject: refs[s], Predicate: pr, Category: getStr(m, "category"),
-				Object: refs[o], Modalities: map[string]int{}, Evidence: []Evidence{}})
-			n++
-		}
-		d := &out[n-1]
-		ev := evidence(m)
-		d.Count++
-		d.Modalities[ev.Modality]++
-		d.Evidence = append(d.Evidence, ev)
-	}
-	return out, nil
-}
-
-// BalanceWeights is the cooperation (+) or conflict (-) weight of one
-// asserted claim of each category, on a Goldstein-like scale from -10 to
-// +10. Structural categories without a tone (LEADS, OFFICIAL_OF,
-// MEMBER_OF, SUCCEEDED) weigh 0. A negated claim counts 0, an intended or
-// possible one half its weight.
-var BalanceWeights = map[polgraph.Category]float64{
-	"AID": 6, "AGREE": 5, "COOPERATE": 5, "ALLIED_WITH": 5, "CONCEDE": 4, "SUPPORT": 3,
-	"RETREAT": 2, "CONSULT": 1,
-	"LEADS": 0, "OFFICIAL_OF": 0, "MEMBER_OF": 0, "SUCCEEDED": 0,
-	"REQUEST": -1, "ACCUSE": -2, "REJECT": -3, "PROTEST": -4, "SANCTION": -5, "IN_CONFLICT_WITH": -5,
-	"MOBILIZE": -6, "THREATEN": -6, "COERCE": -7, "ASSAULT": -9,
-}
-
-// ModalityFactor is the share of its category's weight a claim of each
-// modality contributes to Balance.
-var ModalityFactor = map[polgraph.Modality]float64{
-	polgraph.Asserted: 1, polgraph.Negated: 0, polgraph.Intended: 0.5, polgraph.Possible: 0.5,
-}
-
-// A BalanceMonth sums the weighted claims between two actors in one month.
-type BalanceMonth struct {
-	Month       string  `json:"month"`       // YYYY-MM, or "" for undated claims
-	Claims      int     `json:"claims"`      // all claims, whatever their weight
-	Cooperation float64 `json:"cooperation"` // sum of the positive weights
-	Conflict    float64 `json:"conflict"`    // sum of the negative weights (<= 0)
-	Net         float64 `json:"net"`         // Cooperation + Conflict
-}
-
-// Balance weighs the claims between two actors (both directions) by
-// BalanceWeights and ModalityFactor and sums them per month, undated
-// claims first.
-func (l *Loader) Balance(ctx context.Context, a, b string, p Period) ([]BalanceMonth, error) {
-	_, rows, err := l.dyadClaims(ctx, a, b, p)
-	if err != nil {
-		return nil, err
-	}
-	out := []BalanceMonth{}
-	for _, m := range rows {
-		month := getStr(m, "month")
-		if n := len(out); n == 0 || out[n-1].Month != month {
-			out = append(out, BalanceMonth{Month: month})
-		}
-		bm := &out[len(out)-1]
-		bm.Claims++
-		w := BalanceWeights[polgraph.Category(getStr(m, "category"))] * ModalityFactor[polgraph.Modality(getStr(m, "modality"))]
-		if w > 0 {
-			bm.Cooperation += w
-		} else {
-			bm.Conflict += w
-		}
-		bm.Net = bm.Cooperation + bm.Conflict
-	}
-	return out, nil
-}
-
-// Ranking is how Top ranks actors.
-type Ranking string
-
-const (
-	RankDegree   Ranking = "degree"   // roll-ups, then distinct partners, then claims
-	RankPageRank Ranking = "pagerank" // GDS PageRank over actors linked by claims, weighted by their number
-)
-
-// A Ranked is one actor of Top.
-type Ranked struct {
-	Actor    ActorRef `json:"actor"`
-	Degree   int      `json:"degree"`   // roll-ups (relation types per partner) with claims in the period
-	Partners int      `json:"partners"` // distinct partners
-	Claims   int      `json:"claims"`
-	Score    float64  `json:"score,omitempty"` // PageRank
-}
-
-// topRollUpsCypher ranks actors by their roll-ups.
-const topRollUpsCypher = `MATCH (a:Actor)-[r]-(b:Actor)
-WHERE type(r) IN $types
-WITH a, count(r) AS degree, count(DISTINCT b) AS partners, sum(r.count) AS claims
-ORDER BY degree DESC, partners DESC, claims DESC, a.id
-LIMIT $limit
-RETURN a.id AS id, a.name AS name, a.type AS type, a.country AS country, degree, partners, claims`
-
-// topClaimsCypher ranks actors by the claims of a period: a claim's key
-// is its roll-up, so the distinct keys are the roll-ups of the period.
-const topClaimsCypher = `MATCH (c:Claim)
-WHERE ` + claimInPeriod + `
-UNWIND [[c.subject, c.object], [c.object, c.subject]] AS e
-WITH e[0] AS id, count(DISTINCT c.key) AS degree, count(DISTINCT e[1]) AS partners, count(*) AS claims
-ORDER BY degree DESC, partners DESC, claims DESC, id
-LIMIT $limit
-MATCH (a:Actor {id: id})
-RETURN a.id AS id, a.name AS name, a.type AS type, a.country AS country, degree, partners, claims
-ORDER BY degree DESC, partners DESC, claims DESC, id`
-
-const gdsCypher = `SHOW PROCEDURES YIELD name WHERE name = 'gds.pageRank.stream' RETURN count(*) AS n`
-
-// projectCypher projects actors linked by the period's claims, one
-// undirected relationship per ordered pair weighted by its claims.
-const projectCypher = `MATCH (c:Claim)
-WHERE ` + claimInPeriod + `
-WITH c.subject AS s, c.object AS o, count(*) AS w
-MATCH (a:Actor {id: s})
-MATCH (b:Actor {id: o})
-WITH gds.graph.project($graph, a, b, {relationshipProperties: {weight: toFloat(w)}},
-  {undirectedRelationshipTypes: ['*']}) AS g
-RETURN g.nodeCount AS nodes`
-
-const pageRankCypher = `CALL gds.pageRank.stream($graph, {relationshipWeightProperty: 'weight'})
-YIELD nodeId, score
-WITH gds.util.asNode(nodeId) AS a, score
-ORDER BY score DESC, a.id
-LIMIT $limit
-RETURN a.id AS id, a.name AS name, a.type AS type, a.country AS country, score`
-
-const dropProjectionCypher = `CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName`
-
-// Top returns the limit actors ranked by degree over roll-ups (with a
-// Period, over the roll-ups with claims in it), or by PageRank with the
-// Graph Data Science library (ErrNoGDS when the server lacks it).
-func (l *Loader) Top(ctx context.Context, by Ranking, limit int, p Period) ([]Ranked, error) {
-	switch by {
-	case RankDegree:
-		q := topRollUpsCypher
-		if p != (Period{}) {
-			q = topClaimsCypher
-		}
-		recs, err := l.readQuery(ctx, q, p.params(map[string]any{"limit": int64(limit)}))
-		if err != nil {
-			return nil, fmt.Errorf("rank actors by degree: %w", err)
-		}
-		out := make([]Ranked, len(recs))
-		for i, r := range recs {
-			m := r.AsMap()
-			out[i] = Ranked{Actor: actorRef(m, ""), Degree: getInt(m, "degree"), Partners: getInt(m, "partners"), Claims: getInt(m, "claims")}
-		}
-		return out, nil
-	case RankPageRank:
-		return l.pageRank(ctx, limit, p)
-	}
-	return nil, fmt.Errorf("unknown ranking %q", by)
-}
-
-func (l *Loader) pageRank(ctx context.Context, limit int, p Period) ([]Ranked, error) {
-	recs, err := l.readQuery(ctx, gdsCypher, nil)
-	if err != nil {
-		return nil, fmt.Errorf("look for the Graph Data Science library: %w", err)
-	}
-	if n, _ := recs[0].Values[0].(int64); n == 0 {
-		return nil, ErrNoGDS
-	}
-	var buf [8]byte
-	rand.Read(buf[:])
-	name := "polgraph-pagerank-" + hex.EncodeToString(buf[:])
-	noGDS := func(err error) error {
-		var ne *db.Neo4jError
-		if errors.As(err, &ne) && (ne.Code == "Neo.ClientError.Procedure.ProcedureNotFound" ||
-			strings.Contains(ne.Msg, "Unknown function 'gds.")) {
-			return ErrNoGDS
-		}
-		return err
-	}
-	if _, err := l.writeQuery(ctx, projectCypher, p.params(map[string]any{"graph": name})); err != nil {
-		return nil, fmt.Errorf("project the actor graph: %w", noGDS(err))
-	}
-	defer l.writeQuery(context.WithoutCancel(ctx), dropProjectionCypher, map[string]any{"graph": name})
-	recs, err = l.writeQuery(ctx, pageRankCypher, map[string]any{"graph": name, "limit": int64(limit)})
-	if err != nil {
-		return nil, fmt.Errorf("pagerank: %w", noGDS(err))
-	}
-	out := make([]Ranked, len(recs))
-	for i, r := range recs {
-		m := r.AsMap()
-		score, _ := m["score"].(float64)
-		out[i] = Ranked{Actor: actorRef(m, ""), Score: score}
-	}
-	return out, nil
-}
-
-// newRollUpsCypher lists the roll-ups first seen in the period.
-const newRollUpsCypher = `MATCH (a:Actor)-[r]->(b:Actor)
-WHERE type(r) IN $types AND r.firstSeen >= $since AND ($until = '' OR r.firstSeen <= $until)
-RETURN a.id AS sid, a.name AS sname, a.type AS stype, a.country AS scountry, type(r) AS type,
-  b.id AS oid, b.name AS oname, b.type AS otype, b.country AS ocountry,
-  r.count AS n, r.articles AS articles, r.firstSeen AS first, r.lastSeen AS last
-ORDER BY first, type, sid, oid
-LIMIT $limit`
-
-// NewRelations returns up to limit roll-ups whose first claim was
-// published in the period (Since is required), oldest first, with their
-// totals over all time.
-func (l *Loader) NewRelations(ctx context.Context, p Period, limit int) ([]Edge, error) {
-	if p.Since == "" {
-		return nil, errors.New("new relations need a start date")
-	}
-	recs, err := l.readQuery(ctx, newRollUpsCypher, p.params(map[string]any{"limit": int64(limit)}))
-	if err != nil {
-		return nil, fmt.Errorf("relations first seen since %s: %w", p.Since, err)
-	}
-	out := make([]Edge, len(recs))
-	for i, r := range recs {
-		out[i] = edge(r.AsMap())
-	}
-	return out, nil
-}
-
 // readQuery runs one read statement and returns its records.
-func (l *Loader) readQuery(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	res, err := neo4j.ExecuteQuery(ctx, l.driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(l.db), neo4j.ExecuteQueryWithReadersRouting())
+func (g *DB) readQuery(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := neo4j.ExecuteQuery(ctx, g.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(g.db), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
 		return nil, err
 	}
@@ -749,9 +468,9 @@ func (l *Loader) readQuery(ctx context.Context, cypher string, params map[string
 
 // writeQuery runs one statement that needs a writer (GDS projections) and
 // returns its records.
-func (l *Loader) writeQuery(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	res, err := neo4j.ExecuteQuery(ctx, l.driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(l.db), neo4j.ExecuteQueryWithWritersRouting())
+func (g *DB) writeQuery(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := neo4j.ExecuteQuery(ctx, g.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(g.db), neo4j.ExecuteQueryWithWritersRouting())
 	if err != nil {
 		return nil, err
 	}

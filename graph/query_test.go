@@ -27,7 +27,7 @@ type queryFixture struct {
 	a, b, c, d, e ActorRef
 }
 
-func newQueryFixture(t *testing.T, l *Loader, p string) queryFixture {
+func newQueryFixture(t *testing.T, l *DB, p string) queryFixture {
 	t.Helper()
 	tag := "q" + strings.Map(func(r rune) rune {
 		if r >= 'a' && r <= 'z' {

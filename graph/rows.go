@@ -15,8 +15,8 @@ import (
 )
 
 // This file turns a batch of extract.Results into the rows that both the
-// Loader and the Exporter write. It holds the merge rules of doc.go in Go;
-// the Loader repeats them in Cypher against what is already stored.
+// DB and the Exporter write. It holds the merge rules of doc.go in Go;
+// the DB repeats them in Cypher against what is already stored.
 
 // An actorRow is one actor merged over every article that named it.
 type actorRow struct {
@@ -300,7 +300,7 @@ func prepare(batch []polgraph.Result, log *slog.Logger) prepared {
 }
 
 // A rollUp is the summary of the claims of one key, computed by the rules of
-// doc.go. The Exporter fills it claim by claim; the Loader starts it from
+// doc.go. The Exporter fills it claim by claim; the DB starts it from
 // the stored roll-up (or, for keys whose stored claims change, from an
 // aggregation over them) and adds the batch's claims.
 type rollUp struct {

@@ -13,7 +13,7 @@ import (
 )
 
 // TestUntrustedStrings (loader_test.go) writes hostile strings through
-// Loader.Write. TestUntrustedJSONLThroughLoad takes the path a user's file
+// DB.Write. TestUntrustedJSONLThroughLoad takes the path a user's file
 // takes: extraction JSONL read by `polgraph load`, hostile strings in every
 // field (ids included), JSON escapes, a 100 KB sentence, and records with
 // an unknown predicate (one of them shaped like Cypher). The valid record

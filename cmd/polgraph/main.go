@@ -1,5 +1,9 @@
 // Command polgraph turns news articles into a graph of political actors in
 // Neo4j. See README.md for the commands, formats and configuration.
+//
+// Each command has a file of its own (extract.go, run.go, load.go, ...);
+// pipeline.go holds the loop they share (read, extract, batch, write), and
+// this file the root command, the global flags and the exit codes.
 package main
 
 import (
@@ -22,7 +26,8 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
-// Exit codes, documented in the root command's help and the README.
+// Exit codes, documented in the root command's help and the README. Only
+// run chooses them, from the error a command returns (exitCode).
 const (
 	exitOK       = 0
 	exitFailure  = 1 // nothing could be read, a database error, or --strict and a bad record
@@ -30,16 +35,22 @@ const (
 	exitCanceled = 130
 )
 
-// usageError marks errors in how polgraph was called.
+// usageError marks errors in how polgraph was called: flags, arguments,
+// unknown commands, bad configuration values.
 type usageError struct{ error }
 
-// exitError carries an exit code chosen by a command.
-type exitError struct {
-	code int
-	err  error
-}
+func (e usageError) Unwrap() error { return e.error }
 
-func (e *exitError) Error() string { return e.err.Error() }
+// errInterrupted is what a reading command returns when a signal stopped
+// it: what it finished is kept, and the same command resumes.
+var errInterrupted error = interruptedError{}
+
+type interruptedError struct{}
+
+func (interruptedError) Error() string { return "interrupted; run the same command again to resume" }
+
+// Is makes an interruption a context.Canceled, which exitCode maps to 130.
+func (interruptedError) Is(target error) bool { return target == context.Canceled }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -67,9 +78,14 @@ type app struct {
 	logLevel       string
 	logFormat      string
 	log            *slog.Logger
+
+	cfg       config.Config // loaded once, before the command runs
+	cfgErr    error
+	cfgWarned bool
 }
 
-// run executes one command line and returns the exit code.
+// run executes one command line, prints the error if there is one, and
+// returns the exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
 	root := a.rootCmd()
@@ -77,39 +93,47 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.ExecuteContext(ctx)
+	root.SetContext(ctx)
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
 	}
-	var ee *exitError
 	var ue usageError
-	switch {
-	case errors.As(err, &ee):
-		if ee.err != nil {
-			fmt.Fprintf(stderr, "polgraph: %v\n", ee.err)
-		}
-		return ee.code
-	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "polgraph: interrupted")
-		return exitCanceled
-	case errors.As(err, &ue) || isCobraUsage(err):
+	if cmd == root && !errors.As(err, &ue) {
+		// The root has no action of its own, so an error that stops at it
+		// comes from cobra's search for the command to run: an unknown
+		// command. Cobra offers no hook to type that error.
+		err = usageError{err}
+	}
+	code := exitCode(err)
+	switch code {
+	case exitUsage:
 		fmt.Fprintf(stderr, "polgraph: %v\nRun 'polgraph --help' for usage.\n", err)
-		return exitUsage
+	case exitCanceled:
+		if errors.Is(err, errInterrupted) {
+			fmt.Fprintf(stderr, "polgraph: %v\n", err)
+		} else {
+			fmt.Fprintln(stderr, "polgraph: interrupted")
+		}
 	default:
 		fmt.Fprintf(stderr, "polgraph: %v\n", err)
-		return exitFailure
 	}
+	return code
 }
 
-// isCobraUsage recognises cobra's own argument and flag errors.
-func isCobraUsage(err error) bool {
-	s := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "accepts ", "requires at least", "invalid argument", "flag needs an argument", "required flag"} {
-		if strings.Contains(s, p) {
-			return true
-		}
+// exitCode picks the exit status for a command's error.
+func exitCode(err error) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		return exitUsage
+	case errors.Is(err, context.Canceled):
+		return exitCanceled
+	default:
+		return exitFailure
 	}
-	return false
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -138,7 +162,8 @@ Exit codes:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			return a.setupLogging(cmd)
+			a.loadConfig(cmd)
+			return a.setupLogging()
 		},
 	}
 	pf := root.PersistentFlags()
@@ -150,21 +175,74 @@ Exit codes:
 	root.CompletionOptions.DisableDefaultCmd = true // replaced by completionCmd, which has examples
 	root.AddCommand(a.extractCmd(), a.loadCmd(), a.runCmd(), a.schemaCmd(), a.evalCmd(), a.exportCmd(), a.versionCmd(),
 		a.queryCmd(), a.completionCmd(), a.readCmd())
+	typeArgErrors(root)
 	return root
 }
 
-// setupLogging builds the one logger of this invocation from flags and config.
-func (a *app) setupLogging(cmd *cobra.Command) error {
+// typeArgErrors makes the argument checks of cmd and its subcommands return
+// usage errors.
+func typeArgErrors(cmd *cobra.Command) {
+	if check := cmd.Args; check != nil {
+		cmd.Args = func(c *cobra.Command, args []string) error {
+			if err := check(c, args); err != nil {
+				return usageError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		typeArgErrors(sub)
+	}
+}
+
+// flagKeys maps the flags of every command to the configuration keys they
+// set; a command binds those of its flags the user set.
+var flagKeys = map[string]string{
+	"text-col": "input.text_col", "id-col": "input.id_col", "title-col": "input.title_col",
+	"date-col": "input.date_col", "url-col": "input.url_col", "source-col": "input.source_col",
+	"max-bytes": "input.max_bytes", "kb": "extract.kb", "lexicon": "extract.lexicon", "phoenix": "extract.phoenix", "workers": "load.workers",
+	"uri": "neo4j.uri", "user": "neo4j.user", "database": "neo4j.database", "batch-size": "load.batch_size",
+}
+
+// loadConfig reads the configuration, once per process, with the flags
+// of cmd that the user set bound to their keys. An error is kept for the
+// commands that need the configuration (config): version, completion and
+// eval --pred run whatever the configuration holds.
+func (a *app) loadConfig(cmd *cobra.Command) {
+	flags := map[string]*pflag.Flag{}
+	for flag, key := range flagKeys {
+		if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
+			flags[key] = f
+		}
+	}
+	a.cfg, a.cfgErr = config.Load(a.configPath, flags)
+}
+
+// config returns the configuration, or the usage error that loading it
+// gave; the first call logs its warnings.
+func (a *app) config() (config.Config, error) {
+	if a.cfgErr != nil {
+		return a.cfg, usageError{a.cfgErr}
+	}
+	if !a.cfgWarned {
+		a.cfgWarned = true
+		for _, w := range a.cfg.Warnings {
+			a.log.Warn(w)
+		}
+	}
+	return a.cfg, nil
+}
+
+// setupLogging builds the one logger of this invocation from the flags and
+// the configuration (its defaults when it could not be loaded).
+func (a *app) setupLogging() error {
 	level, format := a.logLevel, a.logFormat
-	if level == "" || format == "" {
-		cfg, err := config.Load(a.configPath, nil)
-		if err == nil {
-			if level == "" {
-				level = cfg.Log.Level
-			}
-			if format == "" {
-				format = cfg.Log.Format
-			}
+	if a.cfgErr == nil {
+		if level == "" {
+			level = a.cfg.Log.Level
+		}
+		if format == "" {
+			format = a.cfg.Log.Format
 		}
 	}
 	var lv slog.Level
@@ -193,73 +271,4 @@ func (a *app) setupLogging(cmd *cobra.Command) error {
 		return usageError{fmt.Errorf("--log-format %q is not text or json", format)}
 	}
 	return nil
-}
-
-// loadConfig reads the configuration with the command's flags bound to keys.
-func (a *app) loadConfig(cmd *cobra.Command, keys map[string]string) (config.Config, error) {
-	flags := map[string]*pflag.Flag{}
-	for flag, key := range keys {
-		if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
-			flags[key] = f
-		}
-	}
-	cfg, err := config.Load(a.configPath, flags)
-	if err != nil {
-		return cfg, usageError{err}
-	}
-	for _, w := range cfg.Warnings {
-		a.log.Warn(w)
-	}
-	return cfg, nil
-}
-
-func (a *app) completionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "completion bash|zsh|fish|powershell",
-		Short: "Print a shell completion script",
-		Long: `Completion prints a script that completes polgraph's commands and flags in
-your shell. Load it in the current shell, or install it once for every new
-shell as shown below (start a new shell afterwards).`,
-		Example: `  # bash, this shell / every shell (needs the bash-completion package)
-  source <(polgraph completion bash)
-  polgraph completion bash > ~/.local/share/bash-completion/completions/polgraph
-
-  # zsh (compinit must be enabled)
-  polgraph completion zsh > "${fpath[1]}/_polgraph"
-
-  # fish
-  polgraph completion fish > ~/.config/fish/completions/polgraph.fish
-
-  # PowerShell
-  polgraph completion powershell | Out-String | Invoke-Expression`,
-		ValidArgs:             []string{"bash", "zsh", "fish", "powershell"},
-		Args:                  cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),
-		DisableFlagsInUseLine: true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			root := cmd.Root()
-			switch args[0] {
-			case "bash":
-				return root.GenBashCompletionV2(a.stdout, true)
-			case "zsh":
-				return root.GenZshCompletion(a.stdout)
-			case "fish":
-				return root.GenFishCompletion(a.stdout, true)
-			default:
-				return root.GenPowerShellCompletionWithDesc(a.stdout)
-			}
-		},
-	}
-}
-
-func (a *app) versionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:     "version",
-		Short:   "Print polgraph's version",
-		Example: "  polgraph version",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintf(a.stdout, "polgraph %s\n", version)
-			return nil
-		},
-	}
 }

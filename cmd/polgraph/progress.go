@@ -1,21 +1,16 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
-	"io"
-	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
+
+	"github.com/polgraph/polgraph/corpus"
 )
 
 // progress shows how a run or load is going: a bar redrawn on stderr when
@@ -25,8 +20,8 @@ type progress struct {
 	t        *tally
 	log      *slog.Logger
 	interval time.Duration
-	total    int64        // input bytes, or -1 when unknown (stdin)
-	readNow  func() int64 // input bytes read so far, nil when unknown
+	total    int64        // input bytes (corpus.Size), or -1 when unknown (stdin)
+	readNow  func() int64 // input bytes read so far (tally.inputBytes), nil when unknown
 	bar      *progressbar.ProgressBar
 	stop     chan struct{}
 	wg       sync.WaitGroup
@@ -35,17 +30,17 @@ type progress struct {
 // startProgress starts the display for inputs; quiet shows nothing. The
 // caller must call stop before printing the summary.
 func (a *app) startProgress(t *tally, inputs []string) *progress {
-	p := &progress{t: t, log: a.log, interval: 10 * time.Second, total: inputSize(inputs), stop: make(chan struct{})}
+	p := &progress{t: t, log: a.log, interval: 10 * time.Second, total: -1, stop: make(chan struct{})}
 	if a.quiet {
 		return p
 	}
-	if base, ok := readChars(); ok && p.total >= 0 {
+	if size, ok := corpus.Size(inputs); ok {
+		p.total = size
 		// The readers run ahead of extraction by a few hundred articles:
 		// count as done the share of the bytes read that the finished
 		// records stand for.
 		p.readNow = func() int64 {
-			n, _ := readChars()
-			n -= base
+			n := t.inputBytes.Load()
 			if read := t.read.Load(); read > 0 {
 				n = int64(float64(n) * float64(read-t.unfinished()) / float64(read))
 			}
@@ -134,55 +129,4 @@ func (p *progress) close() {
 	}
 	close(p.stop)
 	p.wg.Wait()
-}
-
-// inputSize is the number of bytes in the files of inputs (folders walked
-// as corpus.Read walks them), or -1 when an input is standard input.
-func inputSize(inputs []string) int64 {
-	var total int64
-	for _, in := range inputs {
-		if in == "-" {
-			return -1
-		}
-		filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if path != in && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
-				total += info.Size()
-			}
-			return nil
-		})
-	}
-	return total
-}
-
-// readChars returns the bytes this process has read so far (rchar of
-// /proc/self/io: files, and the little that Neo4j answers), or false where
-// Linux's /proc is not there. corpus does not report its position, and this
-// counts compressed bytes for .gz inputs, as inputSize does.
-func readChars() (int64, bool) {
-	f, err := os.Open("/proc/self/io")
-	if err != nil {
-		return 0, false
-	}
-	defer f.Close()
-	return parseRchar(f)
-}
-
-func parseRchar(r io.Reader) (int64, bool) {
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		if v, ok := bytes.CutPrefix(sc.Bytes(), []byte("rchar:")); ok {
-			n, err := strconv.ParseInt(string(bytes.TrimSpace(v)), 10, 64)
-			return n, err == nil
-		}
-	}
-	return 0, false
 }

@@ -71,7 +71,7 @@ For Cypher to paste into the Neo4j Browser, see docs/cookbook.md.`,
 // queryRun opens the graph, checks the shared flags, resolves the actor
 // arguments and calls fn.
 func (a *app) queryRun(cmd *cobra.Command, o *queryOpts, names []string,
-	fn func(l *graph.Loader, p graph.Period, actors []graph.ActorInfo) error) error {
+	fn func(db *graph.DB, p graph.Period, actors []graph.ActorInfo) error) error {
 	if o.format != "table" && o.format != "json" && o.format != "csv" {
 		return usageError{fmt.Errorf("--format %q is not table, json or csv", o.format)}
 	}
@@ -79,26 +79,25 @@ func (a *app) queryRun(cmd *cobra.Command, o *queryOpts, names []string,
 	if err != nil {
 		return usageError{err}
 	}
-	cfg, err := a.loadConfig(cmd, neo4jFlagKeys)
+	cfg, err := a.config()
 	if err != nil {
 		return err
 	}
 	ctx := cmd.Context()
-	l, err := a.openGraph(ctx, cfg)
+	db, err := a.openGraph(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer l.Close(ctx)
+	defer db.Close(ctx)
 	actors := make([]graph.ActorInfo, len(names))
 	for i, name := range names {
 		var err error
 		if o.byID {
-			actors[i], err = l.ActorByID(ctx, name)
+			actors[i], err = db.ActorByID(ctx, name)
 		} else {
-			actors[i], err = l.FindActor(ctx, name)
+			actors[i], err = db.FindActor(ctx, name)
 		}
 		var amb *graph.AmbiguousError
-		var nf *graph.NotFoundError
 		switch {
 		case errors.As(err, &amb):
 			var b strings.Builder
@@ -110,24 +109,18 @@ func (a *app) queryRun(cmd *cobra.Command, o *queryOpts, names []string,
 			}
 			tw.Flush()
 			return usageError{errors.New(strings.TrimRight(b.String(), "\n"))}
-		case errors.As(err, &nf):
-			return &exitError{exitFailure, err}
 		case err != nil:
-			return &exitError{exitFailure, err}
+			return err
 		}
 	}
 	if len(actors) == 2 && actors[0].ID == actors[1].ID {
 		return usageError{fmt.Errorf("%q and %q are the same actor (%s)", names[0], names[1], actors[0].ID)}
 	}
-	if err := fn(l, p, actors); err != nil {
+	if err := fn(db, p, actors); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		var ee *exitError
-		if errors.As(err, &ee) {
-			return err
-		}
-		return &exitError{exitFailure, err}
+		return err
 	}
 	return nil
 }
@@ -193,8 +186,8 @@ the number of claims and articles and the first and last publication dates.`,
   polgraph query actor --id united-states --format json`, cobra.ExactArgs(1))
 	cmd.Flags().IntVar(&limit, "limit", 5, "partners per category (0: all)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		return a.queryRun(cmd, o, args, func(l *graph.Loader, p graph.Period, actors []graph.ActorInfo) error {
-			prof, err := l.Profile(cmd.Context(), actors[0].ID, p, limit)
+		return a.queryRun(cmd, o, args, func(db *graph.DB, p graph.Period, actors []graph.ActorInfo) error {
+			prof, err := db.Profile(cmd.Context(), actors[0].ID, p, limit)
 			if err != nil {
 				return err
 			}
@@ -333,8 +326,8 @@ come first.`,
 		if limit < 1 {
 			return usageError{fmt.Errorf("--limit %d: give at least 1", limit)}
 		}
-		return a.queryRun(cmd, o, args, func(l *graph.Loader, p graph.Period, actors []graph.ActorInfo) error {
-			ego, err := l.Ego(cmd.Context(), actors[0].ID, hops, limit, p)
+		return a.queryRun(cmd, o, args, func(db *graph.DB, p graph.Period, actors []graph.ActorInfo) error {
+			ego, err := db.Ego(cmd.Context(), actors[0].ID, hops, limit, p)
 			if err != nil {
 				return err
 			}
@@ -363,8 +356,8 @@ they have claims in the period, and the evidence comes from the period.`,
 		if limit < 1 {
 			return usageError{fmt.Errorf("--limit %d: give at least 1", limit)}
 		}
-		return a.queryRun(cmd, o, args, func(l *graph.Loader, p graph.Period, actors []graph.ActorInfo) error {
-			paths, err := l.Paths(cmd.Context(), actors[0].ID, actors[1].ID, limit, p)
+		return a.queryRun(cmd, o, args, func(db *graph.DB, p graph.Period, actors []graph.ActorInfo) error {
+			paths, err := db.Paths(cmd.Context(), actors[0].ID, actors[1].ID, limit, p)
 			if err != nil {
 				return err
 			}
@@ -436,8 +429,8 @@ modalities, and every sentence, most confident first.`,
   polgraph query dyad Armenia Azerbaijan --format csv
   polgraph query dyad Iran "United States" --since 2020`, cobra.ExactArgs(2))
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		return a.queryRun(cmd, o, args, func(l *graph.Loader, p graph.Period, actors []graph.ActorInfo) error {
-			rels, err := l.Dyad(cmd.Context(), actors[0].ID, actors[1].ID, p)
+		return a.queryRun(cmd, o, args, func(db *graph.DB, p graph.Period, actors []graph.ActorInfo) error {
+			rels, err := db.Dyad(cmd.Context(), actors[0].ID, actors[1].ID, p)
 			if err != nil {
 				return err
 			}
@@ -507,10 +500,10 @@ server without the library gets an error saying so.`,
 		if limit < 1 {
 			return usageError{fmt.Errorf("--limit %d: give at least 1", limit)}
 		}
-		return a.queryRun(cmd, o, nil, func(l *graph.Loader, p graph.Period, _ []graph.ActorInfo) error {
-			top, err := l.Top(cmd.Context(), r, limit, p)
+		return a.queryRun(cmd, o, nil, func(db *graph.DB, p graph.Period, _ []graph.ActorInfo) error {
+			top, err := db.Top(cmd.Context(), r, limit, p)
 			if errors.Is(err, graph.ErrNoGDS) {
-				return &exitError{exitFailure, graph.ErrNoGDS}
+				return graph.ErrNoGDS
 			}
 			if err != nil {
 				return err
@@ -586,8 +579,8 @@ claims but weigh 0.`,
   polgraph query balance Armenia Azerbaijan --format csv
   polgraph query balance Iran "United States" --since 2019-06 --until 2020-06`, cobra.ExactArgs(2))
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		return a.queryRun(cmd, o, args, func(l *graph.Loader, p graph.Period, actors []graph.ActorInfo) error {
-			months, err := l.Balance(cmd.Context(), actors[0].ID, actors[1].ID, p)
+		return a.queryRun(cmd, o, args, func(db *graph.DB, p graph.Period, actors []graph.ActorInfo) error {
+			months, err := db.Balance(cmd.Context(), actors[0].ID, actors[1].ID, p)
 			if err != nil {
 				return err
 			}
@@ -639,8 +632,8 @@ totals over all time.`,
 		if limit < 1 {
 			return usageError{fmt.Errorf("--limit %d: give at least 1", limit)}
 		}
-		return a.queryRun(cmd, o, nil, func(l *graph.Loader, p graph.Period, _ []graph.ActorInfo) error {
-			edges, err := l.NewRelations(cmd.Context(), p, limit)
+		return a.queryRun(cmd, o, nil, func(db *graph.DB, p graph.Period, _ []graph.ActorInfo) error {
+			edges, err := db.NewRelations(cmd.Context(), p, limit)
 			if err != nil {
 				return err
 			}
