@@ -210,63 +210,81 @@ func show(v any) string {
 }
 
 // repairKeys recomputes the roll-ups of keys from their claims in one write
-// transaction: every stored relationship of a key (both directions for a
-// symmetric predicate) and the reversed ones of drop are deleted, and the
-// roll-up is written again when the key has claims. It returns the number
-// of keys rewritten or deleted.
+// transaction, after deleting the reversed roll-ups of drop (element ids).
+// It returns the number of keys rewritten or deleted.
 func (l *Loader) repairKeys(ctx context.Context, keys, drop []string) (int, error) {
 	done := 0
 	err := l.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
-		done = 0
 		if len(drop) > 0 {
 			if err := run(ctx, tx, deleteRelCypher, map[string]any{"eids": drop}); err != nil {
 				return fmt.Errorf("delete %d reversed roll-ups: %w", len(drop), err)
 			}
 		}
-		rollUps := make(map[string]*rollUp, len(keys))
-		recompute := make(map[string]bool, len(keys))
-		var ends []string
-		for _, key := range keys {
-			ru, ok := parseKey(key)
-			if !ok {
-				continue
-			}
-			rollUps[key], recompute[key] = ru, true
-			ends = append(ends, ru.a, ru.b)
-		}
-		kbRoles, err := aggregate(ctx, tx, rollUps, recompute, nil)
-		if err != nil {
-			return err
-		}
-		eids := make(map[string]string)
-		if err := readEids(ctx, tx, actorEidsCypher, map[string]any{"ids": ends}, eids); err != nil {
-			return fmt.Errorf("find %d actors: %w", len(ends), err)
-		}
-		for _, key := range slices.Sorted(maps.Keys(recompute)) {
-			ru := rollUps[key]
-			rows := []any{map[string]any{"a": ru.a, "b": ru.b}}
-			if ru.p.Symmetric() {
-				rows = append(rows, map[string]any{"a": ru.b, "b": ru.a})
-			}
-			if err := run(ctx, tx, l.rollDown[ru.p], map[string]any{"rows": rows}); err != nil {
-				return fmt.Errorf("delete roll-up %s: %w", key, err)
-			}
-			done++
-			if ru.n == 0 || eids[ru.a] == "" || eids[ru.b] == "" {
-				continue
-			}
-			row := ru.setProps(kbRoles[key])
-			row["a"], row["b"] = eids[ru.a], eids[ru.b]
-			if err := run(ctx, tx, l.rollUp[ru.p], map[string]any{"rows": []any{row}}); err != nil {
-				return fmt.Errorf("write roll-up %s: %w", key, err)
-			}
-		}
-		return nil
+		var err error
+		done, err = l.rewriteKeys(ctx, tx, keys)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("repair %d roll-ups: %w", len(keys), err)
 	}
 	return done, nil
+}
+
+// rewriteKeys recomputes the roll-ups of keys from the claims stored in tx:
+// every stored relationship of a key (both directions for a symmetric
+// predicate) is deleted, and the roll-up written again when the key has
+// claims and both its actors exist. It returns the number of keys done.
+func (l *Loader) rewriteKeys(ctx context.Context, tx neo4j.ManagedTransaction, keys []string) (int, error) {
+	rollUps := make(map[string]*rollUp, len(keys))
+	recompute := make(map[string]bool, len(keys))
+	var ends []string
+	for _, key := range keys {
+		ru, ok := parseKey(key)
+		if !ok {
+			continue
+		}
+		rollUps[key], recompute[key] = ru, true
+		ends = append(ends, ru.a, ru.b)
+	}
+	if len(rollUps) == 0 {
+		return 0, nil
+	}
+	kbRoles, err := aggregate(ctx, tx, rollUps, recompute, nil)
+	if err != nil {
+		return 0, err
+	}
+	eids := make(map[string]string)
+	if err := readEids(ctx, tx, actorEidsCypher, map[string]any{"ids": ends}, eids); err != nil {
+		return 0, fmt.Errorf("find %d actors: %w", len(ends), err)
+	}
+	drop := make(map[polgraph.Predicate][]any)
+	write := make(map[polgraph.Predicate][]any)
+	for _, key := range slices.Sorted(maps.Keys(recompute)) {
+		ru := rollUps[key]
+		drop[ru.p] = append(drop[ru.p], map[string]any{"a": ru.a, "b": ru.b})
+		if ru.p.Symmetric() {
+			drop[ru.p] = append(drop[ru.p], map[string]any{"a": ru.b, "b": ru.a})
+		}
+		if ru.n == 0 || eids[ru.a] == "" || eids[ru.b] == "" {
+			continue
+		}
+		row := ru.setProps(kbRoles[key])
+		row["a"], row["b"] = eids[ru.a], eids[ru.b]
+		write[ru.p] = append(write[ru.p], row)
+	}
+	for _, p := range polgraph.Predicates {
+		if rows := drop[p]; len(rows) > 0 {
+			if err := run(ctx, tx, l.rollDown[p], map[string]any{"rows": rows}); err != nil {
+				return 0, fmt.Errorf("delete %d %s roll-ups: %w", len(rows), p, err)
+			}
+		}
+		if rows := write[p]; len(rows) > 0 {
+			if err := run(ctx, tx, l.rollUp[p], map[string]any{"rows": rows}); err != nil {
+				return 0, fmt.Errorf("write %d %s roll-ups: %w", len(rows), p, err)
+			}
+		}
+	}
+	return len(recompute), nil
 }
 
 // parseKey returns an empty roll-up for a key subject|PREDICATE|object.

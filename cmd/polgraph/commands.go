@@ -302,19 +302,26 @@ func (a *app) sink(ctx context.Context, cfg config.Config, dry, reload bool, sta
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	lease, err := a.takeLease(ctx, l)
+	if err != nil {
+		l.Close(context.WithoutCancel(ctx))
+		return nil, nil, nil, err
+	}
 	b := &batcher{n: cfg.Load.BatchSize, async: true, write: func(ctx context.Context, rs []polgraph.Result) error {
-		s, err := l.Write(ctx, rs)
-		*stats = stats.Add(s)
-		if err != nil && ctx.Err() == nil {
-			return &exitError{exitFailure, fmt.Errorf("write to Neo4j at %s: %v", cfg.RedactedURI(), err)}
-		}
-		return err
+		return underLease(ctx, lease, func(ctx context.Context) error {
+			s, err := l.Write(ctx, rs)
+			*stats = stats.Add(s)
+			if err != nil && ctx.Err() == nil {
+				return &exitError{exitFailure, fmt.Errorf("write to Neo4j at %s: %v", cfg.RedactedURI(), err)}
+			}
+			return err
+		})
 	}}
 	var skip skipFunc = l.Loaded
 	if reload {
 		skip = nil
 	}
-	return b, skip, func() { l.Close(context.WithoutCancel(ctx)) }, nil
+	return b, skip, func() { a.release(ctx, lease); l.Close(context.WithoutCancel(ctx)) }, nil
 }
 
 // addLoadFlags adds the flags load and run share.
@@ -340,7 +347,9 @@ written; a second one stops at once, and the batch in flight is rolled back.
 
 Bad input is reported as a warning naming the file and line and skipped (or
 repaired, as invalid UTF-8 is); the summary's counts add up to the records
-read. See 'polgraph --help' for exit codes.`,
+read. See 'polgraph --help' for exit codes.
+
+` + leaseHelp,
 		Example: `  polgraph run ../shared/corpus/seed.jsonl
   polgraph run ./news/ --batch-size 200
   polgraph run corpus.csv.gz --text-col body --dry-run
@@ -380,6 +389,7 @@ read. See 'polgraph --help' for exit codes.`,
 	addInputFlags(cmd)
 	addNeo4jFlags(cmd)
 	addBatchFlag(cmd)
+	addLeaseFlags(cmd, &a.lease)
 	return cmd
 }
 
@@ -408,7 +418,9 @@ dangling actor) is reported with its line number and skipped.
 Resuming: articles already in the graph are skipped, so an interrupted load
 is resumed by running the same command again; --reload loads them again,
 replacing their claims. Loading the same file twice leaves the graph
-unchanged. Ctrl-C (or SIGTERM) stops after the batch in flight.`,
+unchanged. Ctrl-C (or SIGTERM) stops after the batch in flight.
+
+` + leaseHelp,
 		Example: `  polgraph load extraction.jsonl
   polgraph extract corpus.jsonl | polgraph load -
   polgraph load extraction.jsonl --reload --batch-size 200`,
@@ -450,6 +462,7 @@ unchanged. Ctrl-C (or SIGTERM) stops after the batch in flight.`,
 	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 if any line got a warning")
 	addNeo4jFlags(cmd)
 	addBatchFlag(cmd)
+	addLeaseFlags(cmd, &a.lease)
 	return cmd
 }
 

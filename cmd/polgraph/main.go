@@ -67,6 +67,7 @@ type app struct {
 	logLevel       string
 	logFormat      string
 	log            *slog.Logger
+	lease          leaseFlags // the writer lease of load, run, delete and verify --repair
 }
 
 // run executes one command line and returns the exit code.
@@ -149,7 +150,7 @@ Exit codes:
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.DisableDefaultCmd = true // replaced by completionCmd, which has examples
 	root.AddCommand(a.extractCmd(), a.loadCmd(), a.runCmd(), a.schemaCmd(), a.evalCmd(), a.exportCmd(), a.versionCmd(),
-		a.queryCmd(), a.completionCmd(), a.readCmd())
+		a.queryCmd(), a.completionCmd(), a.readCmd(), a.verifyCmd(), a.deleteCmd())
 	return root
 }
 
