@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -131,10 +132,10 @@ func TestConcurrentWriters(t *testing.T) {
 	load := func(file string, extra ...string) []string {
 		return append([]string{"load", file, "--uri", uri, "--batch-size", "10", "-q"}, extra...)
 	}
-	if r := runCLI(t, bin, load(writeResults(t, corpus, "ref-", "ref"))...); r.code != 0 {
+	if r := runCLI(t, bin, load(writeResults(t, corpus, "~ref~", "ref"))...); r.code != 0 {
 		t.Fatalf("reference load: exit %d\n%s", r.code, r.stderr)
 	}
-	ref := canonical(t, l, "ref-")
+	ref := canonical(t, l, "~ref~")
 
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("split points from seed %d", seed)
@@ -142,7 +143,7 @@ func TestConcurrentWriters(t *testing.T) {
 	round := func(name string, extra ...string) (bool, string) {
 		lo := n/5 + rng.IntN(n/4) // B starts here
 		hi := lo + 5 + rng.IntN(n/4)
-		p := name + "-"
+		p := "~" + name + "~"
 		a := writeResults(t, corpus[:hi], p, name+"-a")
 		rev := slices.Clone(corpus[lo:])
 		slices.Reverse(rev) // B meets A's articles in the overlap from the other end
@@ -194,14 +195,14 @@ func TestLeaseKilledWriter(t *testing.T) {
 	t.Run("Library", func(t *testing.T) { leaseLibrary(t, l) })
 	bin := buildPolgraph(t)
 	corpus := readResults(t, extractShared(t, bin))
-	if r := runCLI(t, bin, "load", writeResults(t, corpus, "ref-", "ref"), "--uri", uri, "-q"); r.code != 0 {
+	if r := runCLI(t, bin, "load", writeResults(t, corpus, "~ref~", "ref"), "--uri", uri, "-q"); r.code != 0 {
 		t.Fatalf("reference load: exit %d\n%s", r.code, r.stderr)
 	}
-	ref := canonical(t, l, "ref-")
-	file := writeResults(t, corpus, "k-", "k")
+	ref := canonical(t, l, "~ref~")
+	file := writeResults(t, corpus, "~k~", "k")
 	const ttl = 8 * time.Second
 	load := func(extra ...string) []string {
-		return append([]string{"load", file, "--uri", uri, "--batch-size", "5", "-q", "--lease-ttl", ttl.String()}, extra...)
+		return append([]string{"load", file, "--uri", uri, "--batch-size", "5", "--lease-ttl", ttl.String()}, extra...)
 	}
 
 	// killHolder starts a load, kills it once it holds the lease and has
@@ -220,7 +221,7 @@ func TestLeaseKilledWriter(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if held && h.PID == cmd.Process.Pid && articleCount(t, l, "k-") > 0 {
+			if held && h.PID == cmd.Process.Pid && articleCount(t, l, "~k~") > 0 {
 				break
 			}
 			if time.Now().After(deadline) {
@@ -243,27 +244,31 @@ func TestLeaseKilledWriter(t *testing.T) {
 	if err != nil || !held {
 		t.Fatalf("lease %v held %v: %v", h, held, err)
 	}
-	start := time.Now()
-	if r := runCLI(t, bin, load("--wait", "1m")...); r.code != 0 {
+	r = runCLI(t, bin, load("--wait", "1m")...)
+	if r.code != 0 {
 		t.Fatalf("the next writer with --wait: exit %d\n%s", r.code, r.stderr)
 	}
-	t.Logf("SIGKILLed pid %d (on \"another host\"); the next writer waited %s for the lease expiring at %s",
-		pid, time.Since(start).Round(time.Millisecond), h.ExpiresAt.Format(time.RFC3339Nano))
-	if got := canonical(t, l, "k-"); !slices.Equal(got, ref) {
+	waited := regexp.MustCompile(`took the writer lease after waiting.*`).FindString(r.stderr)
+	t.Logf("SIGKILLed pid %d (on \"another host\"), lease expiring at %s; the next writer: %s",
+		pid, h.ExpiresAt.Format(time.RFC3339Nano), waited)
+	if waited == "" {
+		t.Errorf("the next writer did not wait:\n%s", r.stderr)
+	}
+	if got := canonical(t, l, "~k~"); !slices.Equal(got, ref) {
 		t.Errorf("after the kill and the resumed load: %s", diffLines(ref, got))
 	}
 	if _, held, _ := l.CurrentLease(ctx); held {
 		t.Error("the lease is still held after the writer ended")
 	}
 
-	deletePrefix(t, l, "k-")
+	deletePrefix(t, l, "~k~")
 	pid = killHolder()
-	start = time.Now()
+	start := time.Now()
 	if r := runCLI(t, bin, load()...); r.code != 0 {
 		t.Fatalf("a writer of the same host after the holder was killed: exit %d\n%s", r.code, r.stderr)
 	}
 	t.Logf("SIGKILLed pid %d on this host; the next writer proceeded without waiting (%s in all)", pid, time.Since(start).Round(time.Millisecond))
-	if got := canonical(t, l, "k-"); !slices.Equal(got, ref) {
+	if got := canonical(t, l, "~k~"); !slices.Equal(got, ref) {
 		t.Errorf("after the second kill and the resumed load: %s", diffLines(ref, got))
 	}
 	verifyClean(t, l, "after the killed writers")
@@ -274,7 +279,7 @@ func TestLeaseKilledWriter(t *testing.T) {
 // outlives its TTL; a lease removed by force is lost to its holder.
 func leaseLibrary(t *testing.T, l *Loader) {
 	ctx := context.Background()
-	ttl := 600 * time.Millisecond
+	ttl := 2 * time.Second
 	first, err := l.AcquireLease(ctx, LeaseOptions{TTL: ttl, Command: "test"})
 	if err != nil {
 		t.Fatal(err)

@@ -50,16 +50,20 @@ func (a *app) takeLease(ctx context.Context, l *graph.Loader) (*graph.Lease, err
 	if f.noLease {
 		return nil, nil
 	}
-	if f.ttl < 100*time.Millisecond {
+	if f.ttl < time.Second {
 		return nil, usageError{fmt.Errorf("--lease-ttl %s is too short", f.ttl)}
 	}
 	if f.force {
 		a.log.Warn("removing the writer lease (--force-unlock)")
 	}
+	start := time.Now()
 	lease, err := l.AcquireLease(ctx, graph.LeaseOptions{TTL: f.ttl, Wait: f.wait, Command: f.command, Force: f.force})
 	var held *graph.LeaseHeldError
 	switch {
 	case err == nil:
+		if waited := time.Since(start); f.wait > 0 && waited > time.Second {
+			a.log.Info("took the writer lease after waiting", "waited", waited.Round(time.Millisecond))
+		}
 		return lease, nil
 	case errors.As(err, &held):
 		return nil, &exitError{exitFailure, fmt.Errorf("%v; wait for it with --wait DURATION or, if that writer is gone, "+
