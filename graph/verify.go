@@ -238,8 +238,9 @@ func (l *Loader) verifyTypes(ctx context.Context, opts VerifyOptions, rep *Verif
 		for _, s := range sample {
 			rep.add(ProblemUnknownType, fmt.Sprintf("%v|%s|%v", s["x"], typ, s["y"]), "relationship type %q is not in the vocabulary", typ)
 		}
-		for range int(n) - len(sample) {
-			rep.add(ProblemUnknownType, "", "relationship type %q is not in the vocabulary", typ)
+		if more := int(n) - len(sample); more > 0 { // counted, not listed
+			rep.Problems += more
+			rep.ByKind[ProblemUnknownType] += more
 		}
 		if !opts.Repair {
 			continue
