@@ -190,19 +190,10 @@ func (l *Loader) tryLease(ctx context.Context, token string, w whoAmI, opts Leas
 		took bool
 	}
 	o, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (outcome, error) {
-		params := map[string]any{"name": LeaseName}
-		if err := run(ctx, tx, leaseLockCypher, params); err != nil {
-			return outcome{}, err
-		}
-		res, err := tx.Run(ctx, leaseReadCypher, params)
+		v, err := lockLease(ctx, tx)
 		if err != nil {
 			return outcome{}, err
 		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return outcome{}, err
-		}
-		v := rec.AsMap()
 		h := holderOf(v)
 		pidns, _ := v["pidns"].(string)
 		held, _ := v["token"].(string)
@@ -215,6 +206,30 @@ func (l *Loader) tryLease(ctx context.Context, token string, w whoAmI, opts Leas
 		return outcome{took: err == nil}, err
 	}, neo4j.WithTxTimeout(time.Minute))
 	return o.h, o.took, err
+}
+
+// lockLease write-locks the lease node, creating it if missing, and reads
+// it. A holder may delete the node (releasing) between the MERGE finding it
+// and the lock: then the node is merged again.
+func lockLease(ctx context.Context, tx neo4j.ManagedTransaction) (map[string]any, error) {
+	params := map[string]any{"name": LeaseName}
+	for range 5 {
+		if err := run(ctx, tx, leaseLockCypher, params); err != nil {
+			return nil, err
+		}
+		res, err := tx.Run(ctx, leaseReadCypher, params)
+		if err != nil {
+			return nil, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) == 1 {
+			return recs[0].AsMap(), nil
+		}
+	}
+	return nil, errors.New("the lease node vanished five times while being locked")
 }
 
 // dead reports whether no process pid runs on this host (in this pid
