@@ -313,6 +313,9 @@ func (ls *Lease) Err() error {
 // its transaction rolls back.
 func (ls *Lease) Bind(parent context.Context) (context.Context, context.CancelFunc) {
 	ctx, cancel := context.WithCancelCause(parent)
+	if ls.ctx.Err() != nil {
+		cancel(context.Cause(ls.ctx))
+	}
 	stop := context.AfterFunc(ls.ctx, func() { cancel(context.Cause(ls.ctx)) })
 	return ctx, func() { stop(); cancel(context.Canceled) }
 }
