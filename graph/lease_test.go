@@ -179,6 +179,9 @@ func TestConcurrentWriters(t *testing.T) {
 		}
 	}
 	t.Logf("without the lease, %d of 5 rounds went wrong", differed)
+	if rep, err := l.Verify(context.Background(), VerifyOptions{}); err == nil {
+		t.Logf("verify after the rounds without the lease: %d problems %v, e.g. %v", rep.Problems, rep.ByKind, rep.First[:min(3, len(rep.First))])
+	}
 	if differed == 0 {
 		t.Errorf("without the lease no round went wrong: the test cannot see what the lease prevents")
 	}
