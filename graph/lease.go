@@ -27,6 +27,13 @@ import (
 // (datetime()), so the writers' clocks do not matter. A holder that dies
 // stops renewing and its lease expires after TTL; a holder that died on the
 // same host (same pid namespace, pid no longer running) is replaced at once.
+//
+// Every write transaction of a Loader holding a lease (Write, Delete,
+// Verify's repairs) first checks, and extends, the lease in the same
+// transaction, write-locking its node until commit (fence). A writer whose
+// lease another writer took therefore cannot commit anything, however late
+// it learns of it: a slow renewal, a long pause or a lost connection cannot
+// make two writers commit at once.
 
 // DefaultLeaseTTL is how long a lease lasts without renewal.
 const DefaultLeaseTTL = 30 * time.Second
@@ -176,6 +183,7 @@ func (l *Loader) AcquireLease(ctx context.Context, opts LeaseOptions) (*Lease, e
 	}
 	lctx, lose := context.WithCancelCause(context.Background())
 	ls := &Lease{l: l, token: token, ttl: opts.TTL, ctx: lctx, lose: lose, stop: make(chan struct{}), done: make(chan struct{})}
+	l.lease.Store(ls)
 	go ls.renew()
 	return ls, nil
 }
@@ -250,28 +258,20 @@ func (l *Loader) ForceUnlock(ctx context.Context) error {
 	return nil
 }
 
-// renew extends the lease every TTL/3. A renewal that fails is tried again
-// every TTL/10 until the lease would expire; then, or as soon as another
-// writer holds the lease, the lease is lost.
+// renew extends the lease every TTL/3, and every TTL/10 after a failure.
+// The lease is lost when another writer holds it (after a forced unlock);
+// a renewal that fails for another reason (Neo4j unreachable) is retried,
+// since the fence of each write transaction keeps writes safe meanwhile.
 func (ls *Lease) renew() {
 	defer close(ls.done)
-	valid := time.Now().Add(ls.ttl)
-	next := ls.ttl / 3
+	next, failing := ls.ttl/3, false
 	for {
 		select {
 		case <-ls.stop:
 			return
 		case <-time.After(next):
 		}
-		// The request must finish before the lease could expire, with a
-		// margin for the round trip.
-		margin := ls.ttl / 10
-		if time.Until(valid) <= margin {
-			ls.lose(fmt.Errorf("%w: not renewed within %s", ErrLeaseLost, ls.ttl))
-			return
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), time.Until(valid)-margin)
-		sent := time.Now()
+		ctx, cancel := context.WithTimeout(context.Background(), ls.ttl)
 		n, err := ls.extend(ctx)
 		cancel()
 		switch {
@@ -279,11 +279,45 @@ func (ls *Lease) renew() {
 			ls.lose(fmt.Errorf("%w: another writer took it (forced unlock)", ErrLeaseLost))
 			return
 		case err == nil:
-			valid, next = sent.Add(ls.ttl), ls.ttl/3
+			next, failing = ls.ttl/3, false
 		default:
-			next = max(ls.ttl/10, 10*time.Millisecond)
+			if !failing {
+				ls.l.log.Warn("could not renew the writer lease; retrying", "err", reason(err, ls.ttl))
+			}
+			next, failing = max(ls.ttl/10, 10*time.Millisecond), true
 		}
 	}
+}
+
+// fenceCypher checks in a write transaction that the lease is still this
+// writer's, extends it and write-locks its node until commit.
+const fenceCypher = `OPTIONAL MATCH (l:PolgraphLease {name: $name, token: $token})
+SET l.expiresAt = datetime() + duration({milliseconds: $ttl})
+RETURN l IS NOT NULL AS mine`
+
+// fence fails tx with ErrLeaseLost unless this Loader holds no lease or
+// still holds its lease.
+func (l *Loader) fence(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	ls := l.lease.Load()
+	if ls == nil {
+		return nil
+	}
+	if err := ls.Err(); err != nil {
+		return err
+	}
+	res, err := tx.Run(ctx, fenceCypher, map[string]any{"name": LeaseName, "token": ls.token, "ttl": ls.ttl.Milliseconds()})
+	if err != nil {
+		return fmt.Errorf("check the writer lease: %w", err)
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return fmt.Errorf("check the writer lease: %w", err)
+	}
+	if mine, _ := rec.Values[0].(bool); !mine {
+		ls.lose(fmt.Errorf("%w: another writer took it (forced unlock)", ErrLeaseLost))
+		return ls.Err()
+	}
+	return nil
 }
 
 func (ls *Lease) extend(ctx context.Context) (int64, error) {
@@ -325,6 +359,7 @@ func (ls *Lease) Bind(parent context.Context) (context.Context, context.CancelFu
 func (ls *Lease) Release(ctx context.Context) error {
 	var err error
 	ls.closed.Do(func() {
+		ls.l.lease.CompareAndSwap(ls, nil)
 		close(ls.stop)
 		<-ls.done
 		ls.lose(errors.New("writer lease released"))

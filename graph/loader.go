@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -70,6 +71,8 @@ type Loader struct {
 	writeActor map[polgraph.ActorType]string
 	rollUp     map[polgraph.Predicate]string
 	rollDown   map[polgraph.Predicate]string
+
+	lease atomic.Pointer[Lease] // held writer lease, checked in each write transaction (lease.go)
 }
 
 // Stats is what one Write wrote.
@@ -301,6 +304,9 @@ type oldClaim struct {
 // driver retries), so it keeps no state outside its return value.
 func (l *Loader) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepared) (Stats, error) {
 	st := Stats{Articles: len(p.articles), Actors: len(p.actors)}
+	if err := l.fence(ctx, tx); err != nil {
+		return st, err
+	}
 	ids := make([]string, len(p.articles))
 	for i, a := range p.articles {
 		ids[i] = a.art.ID

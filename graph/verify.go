@@ -111,11 +111,15 @@ func (l *Loader) readMaps(ctx context.Context, cypher string, params map[string]
 	return out, nil
 }
 
-// writeTx runs f in one write transaction, retried on transient errors.
+// writeTx runs f in one write transaction, retried on transient errors,
+// after the lease fence.
 func (l *Loader) writeTx(ctx context.Context, f func(tx neo4j.ManagedTransaction) error) error {
 	session := l.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: l.db, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		if err := l.fence(ctx, tx); err != nil {
+			return nil, err
+		}
 		return nil, f(tx)
 	}, neo4j.WithTxTimeout(txTimeout))
 	return err
