@@ -157,7 +157,12 @@ func TestConcurrentWriters(t *testing.T) {
 		}
 		got := canonical(t, l, p)
 		if !slices.Equal(got, ref) {
-			return false, exits + ": graph differs from one load of the union: " + diffLines(ref, got)
+			kinds := map[string]int{}
+			for _, x := range differing(ref, got) {
+				kind, _, _ := strings.Cut(x, " {")
+				kinds[strings.Join(strings.Fields(kind)[:2], " ")]++
+			}
+			return false, fmt.Sprintf("%s: graph differs from one load of the union, lines by kind %v: %s", exits, kinds, diffLines(ref, got))
 		}
 		return true, exits
 	}
@@ -330,4 +335,22 @@ func leaseLibrary(t *testing.T, l *Loader) {
 	if _, held, _ := l.CurrentLease(ctx); held {
 		t.Error("lease held after release")
 	}
+}
+
+// differing returns the lines in one list and not the other.
+func differing(a, b []string) []string {
+	in := make(map[string]int)
+	for _, x := range a {
+		in[x]++
+	}
+	for _, x := range b {
+		in[x]--
+	}
+	var out []string
+	for x, c := range in {
+		if c != 0 {
+			out = append(out, x)
+		}
+	}
+	return out
 }
