@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -61,6 +62,8 @@ type DB struct {
 	writeActor map[polgraph.ActorType]string
 	rollUp     map[polgraph.Predicate]string
 	rollDown   map[polgraph.Predicate]string
+
+	lease atomic.Pointer[Lease] // held writer lease, checked in each write transaction (lease.go)
 }
 
 // Open connects to Neo4j and checks that the server answers within

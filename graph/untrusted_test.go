@@ -76,7 +76,7 @@ func TestUntrustedJSONLThroughLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	r := runCLI(t, bin, "load", file, "--uri", testenv.URI(t))
+	r := runCLI(t, bin, "load", file, "--uri", testenv.URI(t), "--wait", "5m") // cmd tests may hold the lease
 	if r.code != 0 {
 		t.Fatalf("exit %d, want 0 (bad records are warnings)\n%s", r.code, r.stderr)
 	}

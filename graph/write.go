@@ -84,6 +84,9 @@ func (g *DB) writeOnce(ctx context.Context, p prepared) (Stats, error) {
 // return value.
 func (g *DB) write(ctx context.Context, tx neo4j.ManagedTransaction, p prepared) (Stats, error) {
 	st := Stats{Articles: len(p.articles), Actors: len(p.actors)}
+	if err := g.fence(ctx, tx); err != nil {
+		return st, err
+	}
 	stored, old, err := readReplaced(ctx, tx, p)
 	if err != nil {
 		return st, err

@@ -33,8 +33,9 @@ func TestRunSeedTwice(t *testing.T) {
 	defer l.Close(ctx)
 
 	// --reload: the seed may be in the graph from an earlier run with an
-	// older extractor; the first run makes it current.
-	if r := runPolgraph(t, "", "", env, "run", "--reload", seed); r.code != 0 {
+	// older extractor; the first run makes it current. --wait: another
+	// package's test may hold the writer lease of the shared server.
+	if r := runPolgraph(t, "", "", env, "run", "--reload", "--wait", "5m", seed); r.code != 0 {
 		t.Fatalf("first run: exit %d\n%s", r.code, r.stderr)
 	}
 	dyad, err := l.Dyad(ctx, "ali-khamenei", "masoud-pezeshkian", graph.Period{})
@@ -56,7 +57,7 @@ func TestRunSeedTwice(t *testing.T) {
 		t.Fatalf("seed loaded nothing: %+v", first)
 	}
 
-	r := runPolgraph(t, "", "", env, "run", seed)
+	r := runPolgraph(t, "", "", env, "run", "--wait", "5m", seed)
 	if r.code != 0 {
 		t.Fatalf("second run: exit %d\n%s", r.code, r.stderr)
 	}

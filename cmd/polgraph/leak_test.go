@@ -66,7 +66,7 @@ func TestLeakNoGoroutinesAfterCommands(t *testing.T) {
 			name string
 			args []string
 			code int
-		}{"load", []string{"load", "--reload", tinyExtraction(t, "t-leak-"), "--uri", uri}, exitOK})
+		}{"load", []string{"load", "--reload", "--wait", "5m", tinyExtraction(t, "t-leak-"), "--uri", uri}, exitOK})
 	}
 	for _, c := range cases {
 		before := goleak.IgnoreCurrent()

@@ -82,6 +82,8 @@ type app struct {
 	cfg       config.Config // loaded once, before the command runs
 	cfgErr    error
 	cfgWarned bool
+
+	lease leaseFlags // the writer lease of load, run, delete and verify --repair
 }
 
 // run executes one command line, prints the error if there is one, and
@@ -174,7 +176,7 @@ Exit codes:
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.DisableDefaultCmd = true // replaced by completionCmd, which has examples
 	root.AddCommand(a.extractCmd(), a.loadCmd(), a.runCmd(), a.schemaCmd(), a.evalCmd(), a.exportCmd(), a.versionCmd(),
-		a.queryCmd(), a.completionCmd(), a.readCmd())
+		a.queryCmd(), a.completionCmd(), a.readCmd(), a.verifyCmd(), a.deleteCmd())
 	typeArgErrors(root)
 	return root
 }

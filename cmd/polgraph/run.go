@@ -103,11 +103,31 @@ func (a *app) openSink(ctx context.Context, cfg config.Config, dry, reload bool,
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	b = batches(db, cfg.Load.BatchSize, true, stats, func(err error) error { return writeError(cfg, err) })
+	lease, err := a.takeLease(ctx, db)
+	if err != nil {
+		db.Close(context.WithoutCancel(ctx))
+		return nil, nil, nil, err
+	}
+	b = batches(leased{db, lease}, cfg.Load.BatchSize, true, stats, func(err error) error { return writeError(cfg, err) })
 	if !reload {
 		skip = db.Loaded
 	}
-	return b, skip, func() { db.Close(context.WithoutCancel(ctx)) }, nil
+	return b, skip, func() { a.release(ctx, lease); db.Close(context.WithoutCancel(ctx)) }, nil
+}
+
+// leased is a graph.DB that writes each batch under the writer lease
+// (lease.go): a writer whose lease was taken from it stops.
+type leased struct {
+	db    *graph.DB
+	lease *graph.Lease
+}
+
+func (l leased) Write(ctx context.Context, batch []polgraph.Result) (st graph.Stats, err error) {
+	err = underLease(ctx, l.lease, func(ctx context.Context) error {
+		st, err = l.db.Write(ctx, batch)
+		return err
+	})
+	return st, err
 }
 
 // writeError gives an error of graph.DB.Write the URI and, when Neo4j

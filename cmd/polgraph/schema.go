@@ -37,23 +37,33 @@ func (a *app) schemaCmd() *cobra.Command {
 
 // openGraph connects to Neo4j and creates the schema.
 func (a *app) openGraph(ctx context.Context, cfg config.Config) (*graph.DB, error) {
-	db, err := graph.Open(ctx, graph.Config{
-		URI: cfg.Neo4j.URI, User: cfg.Neo4j.User, Password: cfg.Neo4j.Password, Database: cfg.Neo4j.Database,
-		MaxRetryTime: cfg.Neo4j.MaxRetryTime, ConnectTimeout: cfg.Neo4j.ConnectTimeout,
-		Logger: a.log,
-	})
+	db, err := a.connect(ctx, cfg)
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		if errors.Is(err, graph.ErrAuth) {
-			return nil, fmt.Errorf("%v (check neo4j.user and POLGRAPH_NEO4J_PASSWORD or neo4j.password_file)", err)
-		}
-		return nil, fmt.Errorf("%v (start a local Neo4j with 'make neo4j-up', or set --uri / POLGRAPH_NEO4J_URI)", err)
+		return nil, err
 	}
 	if err := db.EnsureSchema(ctx); err != nil {
 		db.Close(context.WithoutCancel(ctx))
 		return nil, fmt.Errorf("create schema: %v", err)
 	}
 	return db, nil
+}
+
+// connect opens the graph without creating the schema (verify reports a
+// missing one); the error says what to check.
+func (a *app) connect(ctx context.Context, cfg config.Config) (*graph.DB, error) {
+	db, err := graph.Open(ctx, graph.Config{
+		URI: cfg.Neo4j.URI, User: cfg.Neo4j.User, Password: cfg.Neo4j.Password, Database: cfg.Neo4j.Database,
+		MaxRetryTime: cfg.Neo4j.MaxRetryTime, ConnectTimeout: cfg.Neo4j.ConnectTimeout,
+		Logger: a.log,
+	})
+	switch {
+	case err == nil:
+		return db, nil
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	case errors.Is(err, graph.ErrAuth):
+		return nil, fmt.Errorf("%v (check neo4j.user and POLGRAPH_NEO4J_PASSWORD or neo4j.password_file)", err)
+	default:
+		return nil, fmt.Errorf("%v (start a local Neo4j with 'make neo4j-up', or set --uri / POLGRAPH_NEO4J_URI)", err)
+	}
 }

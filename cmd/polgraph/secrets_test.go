@@ -110,8 +110,8 @@ func TestSecretsPasswordNeverPrinted(t *testing.T) {
 		for _, srv := range servers {
 			for _, cmd := range [][]string{
 				{"schema"},
-				{"load", tiny},
-				{"load", tiny, "--log-format", "json"},
+				{"load", tiny, "--wait", "5m"}, // other packages' tests may be writing to the same server
+				{"load", tiny, "--wait", "5m", "--log-format", "json"},
 			} {
 				args := append(append(append([]string(nil), cmd...), "--log-level", "debug", "--uri", srv.uri), src.args...)
 				what := fmt.Sprintf("%s, %s server, polgraph %s", src.name, srv.name, strings.Join(cmd, " "))
