@@ -22,7 +22,7 @@ import (
 func main() {
 	treebank := flag.String("treebank", "../shared/resources/ud-english-ewt", "folder of en_ewt-ud-{train,dev,test}.conllu")
 	out := flag.String("out", "extract/depparse/model/en_ewt.parser.gz", "model file to write")
-	epochs := flag.Int("epochs", 12, "training epochs (the best on dev is kept)")
+	epochs := flag.Int("epochs", 15, "training epochs (the best on dev is kept)")
 	seed := flag.Uint64("seed", 1, "shuffling and exploration seed")
 	flag.Parse()
 	if err := run(*treebank, *out, *epochs, *seed); err != nil {
