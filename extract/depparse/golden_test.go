@@ -3,6 +3,7 @@ package depparse
 import (
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -194,4 +195,39 @@ func BenchmarkParse(b *testing.B) {
 	if cpu1, ok := threadCPU(); ok && cpuOK && cpu1 > cpu0 {
 		b.ReportMetric(float64(n)/(cpu1-cpu0).Seconds(), "sentences/cpu-s")
 	}
+}
+
+// TestParseConcurrent parses from several goroutines: the same trees as one
+// at a time (run with -race).
+func TestParseConcurrent(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := []Sentence{
+		tagged("Putin/NNP met/VBD with/IN Xi/NNP ./."),
+		tagged("The/DT sanctions/NNS were/VBD imposed/VBN by/IN the/DT United/NNP States/NNP ./."),
+		tagged("Iran/NNP wants/VBZ to/TO build/VB a/DT new/JJ reactor/NN ./."),
+	}
+	want := make([]string, len(sents))
+	for i, s := range sents {
+		tr, _ := m.Parse(s)
+		want[i] = treeString(tr)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 50 {
+				i := (g + k) % len(sents)
+				tr, err := m.Parse(sents[i])
+				if err != nil || treeString(tr) != want[i] {
+					t.Errorf("concurrent parse of sentence %d differs", i)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -102,15 +102,31 @@ var errCorrupt = errors.New("corrupt model")
 
 // Load reads a model written by WriteTo.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	gz, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
+	return loadBytes(gz)
+}
+
+// loadBytes decodes a compressed model, decompressing into one buffer of the
+// size the gzip trailer gives (when it is plausible), to keep the peak memory
+// of loading near the model's own.
+func loadBytes(gz []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
-	m, err := decode(raw)
+	var buf bytes.Buffer
+	if len(gz) >= 4 {
+		if size := int(binary.LittleEndian.Uint32(gz[len(gz)-4:])); size > 0 && size < 64*len(gz) {
+			buf.Grow(size + 1)
+		}
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	m, err := decode(buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}

@@ -47,7 +47,7 @@ func TestTrainSmall(t *testing.T) {
 	}
 	sc := Evaluate(dev, m.ParseAll(dev))
 	t.Logf("dev UAS %.4f LAS %.4f (best epoch %d, tagger %.4f, %d features)", sc.UAS, sc.LAS, fig.Best, fig.TagAccuracy, fig.Features)
-	// Measured: UAS 0.777, LAS 0.749 (1,200 sentences, 3 epochs).
+	// Measured: UAS 0.771-0.777, LAS 0.737-0.749 (1,200 sentences, 3 epochs).
 	if sc.UAS < 0.73 || sc.LAS < 0.70 {
 		t.Errorf("dev UAS %.4f LAS %.4f, want at least 0.73 / 0.70", sc.UAS, sc.LAS)
 	}

@@ -87,8 +87,8 @@ func run(dir, out string, epochs int, seed uint64) error {
 	return nil
 }
 
-// readTagged reads a CoNLL-U file and replaces its gold tags with the
-// tagger's, on every core.
+// readTagged reads a CoNLL-U file and replaces its input tags with the
+// tagger's, on every core (the gold tags stay in XPOS).
 func readTagged(path string, tagger *extract.Tagger) ([]depparse.TrainSentence, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -114,7 +114,7 @@ func readTagged(path string, tagger *extract.Tagger) ([]depparse.TrainSentence, 
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(sents); i += workers {
-				tags, err := tagger.Tag(sents[i].Words)
+				tags, err := stableTags(tagger, sents[i].Words)
 				if err != nil {
 					errs[w] = fmt.Errorf("%s: sentence %s: %w", path, sents[i].ID, err)
 					return
@@ -130,4 +130,26 @@ func readTagged(path string, tagger *extract.Tagger) ([]depparse.TrainSentence, 
 		}
 	}
 	return sents, nil
+}
+
+// stableTags tags words three times and keeps each word's majority tag (the
+// first run's when all differ). prose's tagger sums its weights in map order,
+// so a near tie can tag a word differently from one run to the next; the
+// vote makes the training input, and so the model's bytes, reproducible.
+func stableTags(tagger *extract.Tagger, words []string) ([]string, error) {
+	var runs [3][]string
+	for r := range runs {
+		tags, err := tagger.Tag(words)
+		if err != nil {
+			return nil, err
+		}
+		runs[r] = tags
+	}
+	out := runs[0]
+	for i := range out {
+		if runs[1][i] == runs[2][i] {
+			out[i] = runs[1][i]
+		}
+	}
+	return out, nil
 }
