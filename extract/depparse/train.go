@@ -20,8 +20,8 @@ type Options struct {
 	// smaller than this fraction of the table's largest (default 0.02; on EWT
 	// it halves the table at no cost in accuracy).
 	PruneTransitions float64
-	TagEpochs    int     // passes of the re-tagger (default 6)
-	TagFolds     int     // folds for jackknifing the training tags (default 5)
+	TagEpochs        int // passes of the re-tagger (default 6)
+	TagFolds         int // folds for jackknifing the training tags (default 5)
 	// Logf, if not nil, receives one line per epoch.
 	Logf func(format string, args ...any)
 }
