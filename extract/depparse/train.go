@@ -41,7 +41,7 @@ type Figures struct {
 	Best          int     // the epoch whose model was kept
 	TagAccuracy   float64 // the re-tagger's accuracy on dev XPOS
 	JackknifeAcc  float64 // its accuracy on the training sentences, jackknifed
-	Features      int     // transition plus label feature rows in the kept model
+	Features      int     // feature rows of the kept model: transitions, relations and tagger
 }
 
 // Train trains a model on train, evaluating on dev after each epoch and
