@@ -142,6 +142,10 @@ const (
 	lDwHw2 // d's and h's word with d's left child's word
 	lDtHtHL1t
 	lDtVal
+	lDpt // the input (prose) tags beside the re-tagger's
+	lHpt
+	lDL2Lab
+	lHwDL1w
 )
 
 func key(t int, a, b, c uint32) uint64 {

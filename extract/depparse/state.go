@@ -348,6 +348,10 @@ func (s *state) labelFeatures(h, d int32) []uint64 {
 		key(lDwHw2, dir|w[dl1]&0x7ffff, w[d], pair(t[h], t[d])),
 		key(lDtHtHL1t, dir|t[d], t[h], pair(t[hl1], t[hr1])),
 		key(lDtVal, dir|t[d], capCount(s.nl[d])<<4|capCount(s.nr[d]), t[h]),
+		key(lDpt, dir|t[d], s.pt[d], t[h]),
+		key(lHpt, dir|t[h], s.pt[h], t[d]),
+		key(lDL2Lab, dir|t[d], lab(s.l2[d]), lab(dl1)),
+		key(lHwDL1w, dir|w[h]&0x7ffff, w[dl1], t[d]),
 	)
 	s.keys = k
 	return k
