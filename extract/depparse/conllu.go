@@ -31,6 +31,7 @@ type Warning struct {
 	Msg  string
 }
 
+// Error gives the warning as file:line: message.
 func (w *Warning) Error() string { return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg) }
 
 // maxLine bounds a CoNLL-U line; longer lines end the read with an error.
@@ -181,22 +182,27 @@ func acyclic(heads []int) bool {
 }
 
 // WriteCoNLLU writes one parsed sentence as CoNLL-U: ID, FORM, UPOS (UPOS of
-// the tag, AUX for verbs attached as aux or cop), XPOS (the tag), HEAD and
-// DEPREL; LEMMA, FEATS, DEPS and MISC are "_". A blank line ends it.
+// the tag, AUX for verbs attached as aux or cop), XPOS (the parser's tag,
+// t.Tags, or the input's when the tree has none), HEAD and DEPREL; LEMMA,
+// FEATS, DEPS and MISC are "_". A blank line ends it.
 func WriteCoNLLU(w io.Writer, s Sentence, t Tree) error {
 	if len(s.Words) != len(t.Heads) || len(s.Tags) != len(s.Words) || len(t.Labels) != len(t.Heads) {
 		return fmt.Errorf("write conllu: %d words, %d tags, %d heads", len(s.Words), len(s.Tags), len(t.Heads))
 	}
+	tags := s.Tags
+	if len(t.Tags) == len(s.Words) {
+		tags = t.Tags
+	}
 	bw := bufio.NewWriter(w)
 	for i, word := range s.Words {
-		upos := UPOS(s.Tags[i])
+		upos := UPOS(tags[i])
 		if upos == "VERB" {
 			switch t.Labels[i] {
 			case "aux", "aux:pass", "cop":
 				upos = "AUX"
 			}
 		}
-		fmt.Fprintf(bw, "%d\t%s\t_\t%s\t%s\t_\t%d\t%s\t_\t_\n", i+1, field(word), upos, field(s.Tags[i]), t.Heads[i]+1, field(t.Labels[i]))
+		fmt.Fprintf(bw, "%d\t%s\t_\t%s\t%s\t_\t%d\t%s\t_\t_\n", i+1, field(word), upos, field(tags[i]), t.Heads[i]+1, field(t.Labels[i]))
 	}
 	bw.WriteByte('\n')
 	return bw.Flush()

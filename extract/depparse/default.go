@@ -1,7 +1,6 @@
 package depparse
 
 import (
-	"bytes"
 	_ "embed"
 	"sync"
 )
@@ -22,7 +21,7 @@ var (
 // The model is shared: it is safe for concurrent use.
 func Default() (*Model, error) {
 	defaultOnce.Do(func() {
-		defaultM, defaultErr = Load(bytes.NewReader(defaultModel))
+		defaultM, defaultErr = loadBytes(defaultModel)
 	})
 	return defaultM, defaultErr
 }

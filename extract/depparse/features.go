@@ -103,6 +103,10 @@ const (
 	fN0prevT // N0's tag and the tag of the word just before it
 	fS0wN0wN0t
 	fS0tS0Lab
+	fS0pt // the input (prose) tag beside the re-tagger's
+	fN0pt
+	fN1pt
+	fS1pt
 )
 
 // Label templates: the arc's head h and dependent d, and dir (0 when d is
@@ -138,6 +142,10 @@ const (
 	lDwHw2 // d's and h's word with d's left child's word
 	lDtHtHL1t
 	lDtVal
+	lDpt // the input (prose) tags beside the re-tagger's
+	lHpt
+	lDL2Lab
+	lHwDL1w
 )
 
 func key(t int, a, b, c uint32) uint64 {
@@ -165,6 +173,16 @@ func hashBytes(kind byte, b []byte) uint32 {
 	h = (h ^ uint64(kind)) * fnvPrime
 	for _, c := range b {
 		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return hash64to20(h)
+}
+
+// hashString is hashBytes for a string.
+func hashString(kind byte, s string) uint32 {
+	h := uint64(fnvOffset)
+	h = (h ^ uint64(kind)) * fnvPrime
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return hash64to20(h)
 }

@@ -24,7 +24,7 @@ func tableSize(n int) int {
 // actSlot is a feature's transition weights.
 type actSlot struct {
 	key uint64
-	w   [nActions]float32
+	w   [nActions]int16 // quantised; the scale does not change the best transition
 }
 
 type actTable struct {
@@ -34,7 +34,7 @@ type actTable struct {
 
 func newActTable(n int) actTable { return actTable{slots: make([]actSlot, tableSize(n))} }
 
-func (t *actTable) put(k uint64, w [nActions]float32) {
+func (t *actTable) put(k uint64, w [nActions]int16) {
 	mask := uint64(len(t.slots) - 1)
 	for i := slotHash(k) & mask; ; i = (i + 1) & mask {
 		if t.slots[i].key == 0 || t.slots[i].key == k {

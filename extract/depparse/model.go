@@ -1,15 +1,8 @@
-// Package depparse is a greedy transition-based dependency parser: the
-// arc-hybrid system, an averaged perceptron over sparse features in the
-// style of Zhang & Nivre (2011), trained with a dynamic oracle (Goldberg &
-// Nivre 2013) on Universal Dependencies English EWT. It reads words and Penn
-// Treebank tags and returns a labelled UD tree. It uses the standard library
-// only; the default model is embedded (Default).
 package depparse
 
 import (
 	"errors"
 	"fmt"
-	"math"
 	"sync"
 )
 
@@ -36,6 +29,7 @@ type Model struct {
 	act    actTable     // transition weights
 	lab    *sparseTable // label weights
 	tagger *sparseTable // re-tagging weights
+	dict   []uint8      // tag id + 1 by word id - wordBase, 0 for the tagger to decide
 
 	pool sync.Pool
 }
@@ -86,42 +80,34 @@ func (m *Model) encodeWords(st *state, s Sentence) {
 		st.pre[i] = hashBytes('p', prefixOf(st.norm, 2))
 		st.pre1[i] = hashBytes('p', prefixOf(st.norm, 1))
 		st.shp[i] = hashBytes('h', st.shape)
+		st.wc[i] = hashString('c', word)
 	}
 }
 
-// scorer is what a parse needs from weights: the trainer's or a Model's.
-type scorer interface {
-	actionScores(keys []uint64, out *[nActions]float32)
-	labelScores(keys []uint64, out []float32)
-}
-
-func (m *Model) actionScores(keys []uint64, out *[nActions]float32) {
-	*out = [nActions]float32{}
+func (m *Model) actionScores(keys []uint64, out *[nActions]int32) {
+	*out = [nActions]int32{}
 	for _, k := range keys {
 		if s := m.act.get(k); s != nil {
-			w := &s.w
-			out[0] += w[0]
-			out[1] += w[1]
-			out[2] += w[2]
+			out[0] += int32(s.w[0])
+			out[1] += int32(s.w[1])
+			out[2] += int32(s.w[2])
 		}
 	}
 }
 
-func (m *Model) labelScores(keys []uint64, out []float32) { m.lab.scores(keys, out) }
-
 // bestAction returns the highest-scoring valid transition.
-func bestAction(st *state, sc *[nActions]float32) int {
-	best, bestScore := -1, float32(math.Inf(-1))
+func bestAction[T int32 | float32](st *state, sc *[nActions]T) int {
+	best := -1
 	for a := range nActions {
-		if st.valid(a) && (best < 0 || sc[a] > bestScore) {
-			best, bestScore = a, sc[a]
+		if st.valid(a) && (best < 0 || sc[a] > sc[best]) {
+			best = a
 		}
 	}
 	return best
 }
 
 // bestLabel returns the highest-scoring label other than root.
-func bestLabel(scores []float32, root int) int {
+func bestLabel[T int32 | float32](scores []T, root int) int {
 	best := -1
 	for l, v := range scores {
 		if l != root && (best < 0 || v > scores[best]) {
@@ -131,27 +117,27 @@ func bestLabel(scores []float32, root int) int {
 	return best
 }
 
-// parseWith runs a greedy parse of the encoded sentence in st.
-func parseWith(st *state, sc scorer, root int, univ []uint8, labScores []float32) {
-	var scores [nActions]float32
+// parse runs a greedy parse of the encoded and tagged sentence in st.
+func (m *Model) parse(st *state, labScores []int32) {
+	var scores [nActions]int32
 	for !st.done() {
-		sc.actionScores(st.actionFeatures(), &scores)
+		m.actionScores(st.actionFeatures(), &scores)
 		a := bestAction(st, &scores)
-		lab := root
+		lab := m.root
 		if a != shift {
 			if h, d := st.arc(a); int(h) != st.n {
-				sc.labelScores(st.labelFeatures(h, d), labScores)
-				lab = bestLabel(labScores, root)
+				m.lab.scores(st.labelFeatures(h, d), labScores)
+				lab = bestLabel(labScores, m.root)
 			}
 		}
-		st.apply(a, lab, univ[lab])
+		st.apply(a, lab, m.univ[lab])
 	}
 }
 
 type parseBuf struct {
 	st        state
-	labScores []float32
-	tagScores []float32
+	labScores []int32
+	tagScores []int32
 }
 
 // Parse parses one sentence: len(s.Tags) must equal len(s.Words). The tree
@@ -176,11 +162,11 @@ func (m *Model) Parse(s Sentence) (Tree, error) {
 	}
 	pb, _ := m.pool.Get().(*parseBuf)
 	if pb == nil {
-		pb = &parseBuf{labScores: make([]float32, len(m.labels)), tagScores: make([]float32, len(m.xpos))}
+		pb = &parseBuf{labScores: make([]int32, len(m.labels)), tagScores: make([]int32, len(m.xpos))}
 	}
 	m.encodeWords(&pb.st, s)
-	pb.st.retag(m.tagger, pb.tagScores)
-	parseWith(&pb.st, m, m.root, m.univ, pb.labScores)
+	pb.st.retag(m.tagger, m.dict, pb.tagScores)
+	m.parse(&pb.st, pb.labScores)
 	t := Tree{Words: s.Words, Tags: make([]string, n), Heads: make([]int, n), Labels: make([]string, n)}
 	for i := range n {
 		t.Tags[i] = m.xpos[pb.st.t[i]-tagBase]

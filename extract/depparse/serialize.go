@@ -7,16 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 )
 
 // The model file is gzip-compressed binary: a magic line, the vocabulary,
 // tags and labels as length-prefixed strings, then the transition rows and
-// the label rows, keys ascending and delta-coded, weights as 16-bit integers
-// times a per-table scale, all integers as varints. The same model gives the
+// the label and tagger rows, keys ascending and delta-coded, weights as
+// quantised 16-bit integers, all integers as varints. The same model gives the
 // same bytes.
-const magic = "polgraph-depparse 1\n"
+const magic = "polgraph-depparse 2\n"
 
 // WriteTo writes the model in its compressed binary form.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -29,27 +28,33 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			b = append(b, s...)
 		}
 	}
-	// transitions
 	rows := m.act.sorted()
-	var maxW float32
-	for _, r := range rows {
-		for _, v := range r.w {
-			maxW = max(maxW, float32(math.Abs(float64(v))))
-		}
-	}
-	scale := quantScale(float64(maxW))
-	b = binary.BigEndian.AppendUint32(b, math.Float32bits(scale))
 	b = binary.AppendUvarint(b, uint64(len(rows)))
 	var prev uint64
 	for _, r := range rows {
 		b = binary.AppendUvarint(b, r.key-prev)
 		prev = r.key
 		for _, v := range r.w {
-			b = binary.AppendVarint(b, int64(math.Round(float64(v/scale))))
+			b = binary.AppendVarint(b, int64(v))
 		}
 	}
 	b = appendSparse(b, m.lab)
 	b = appendSparse(b, m.tagger)
+	var entries int
+	for _, t := range m.dict {
+		if t > 0 {
+			entries++
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(entries))
+	prevWord := -1
+	for k, t := range m.dict {
+		if t > 0 {
+			b = binary.AppendUvarint(b, uint64(k-prevWord))
+			b = append(b, t)
+			prevWord = k
+		}
+	}
 	cw := &countWriter{w: w}
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
 	if err != nil {
@@ -64,22 +69,19 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	return cw.n, nil
 }
 
-// appendSparse writes a sparse table: scale, row count, then per row the
-// key delta, the class count and (class, weight) pairs.
+// appendSparse writes a sparse table: the row count, then per row the key
+// delta, the entry count and the entries (class byte, weight varint).
 func appendSparse(b []byte, t *sparseTable) []byte {
 	rows := t.idx.sorted()
-	scale := tableScale(t.w)
-	b = binary.BigEndian.AppendUint32(b, math.Float32bits(scale))
 	b = binary.AppendUvarint(b, uint64(len(rows)))
 	var prev uint64
 	for _, r := range rows {
 		b = binary.AppendUvarint(b, r.key-prev)
 		prev = r.key
-		lo, hi := r.lo, r.hi
-		b = binary.AppendUvarint(b, uint64(hi-lo))
-		for j := lo; j < hi; j++ {
-			b = append(b, t.cls[j])
-			b = binary.AppendVarint(b, int64(math.Round(float64(t.w[j]/scale))))
+		b = binary.AppendUvarint(b, uint64(r.hi-r.lo))
+		for _, e := range t.e[r.lo:r.hi] {
+			b = append(b, byte(e>>16))
+			b = binary.AppendVarint(b, int64(int16(e)))
 		}
 	}
 	return b
@@ -96,29 +98,35 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// tableScale recovers the quantisation step of a table: its largest weight
-// is 32767 steps.
-func tableScale(w []float32) float32 {
-	var mx float32
-	for _, v := range w {
-		mx = max(mx, float32(math.Abs(float64(v))))
-	}
-	return quantScale(float64(mx))
-}
-
 var errCorrupt = errors.New("corrupt model")
 
 // Load reads a model written by WriteTo.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	gz, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
+	return loadBytes(gz)
+}
+
+// loadBytes decodes a compressed model, decompressing into one buffer of the
+// size the gzip trailer gives (when it is plausible), to keep the peak memory
+// of loading near the model's own.
+func loadBytes(gz []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
-	m, err := decode(raw)
+	var buf bytes.Buffer
+	if len(gz) >= 4 {
+		if size := int(binary.LittleEndian.Uint32(gz[len(gz)-4:])); size > 0 && size < 64*len(gz) {
+			buf.Grow(size + 1)
+		}
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	m, err := decode(buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
@@ -191,12 +199,13 @@ func (d *decoder) count(limit int) int {
 	return int(v)
 }
 
-func (d *decoder) float() float32 {
-	b := d.bytes(4)
-	if b == nil {
-		return 0
+// int16 reads a quantised weight.
+func (d *decoder) int16() int16 {
+	v := d.varint()
+	if d.err == nil && (v < -32767 || v > 32767) {
+		d.err = errCorrupt
 	}
-	return math.Float32frombits(binary.BigEndian.Uint32(b))
+	return int16(v)
 }
 
 func decode(raw []byte) (*Model, error) {
@@ -219,19 +228,18 @@ func decode(raw []byte) (*Model, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	if len(lists[3]) == 0 || len(lists[3]) > 255 || !slices.Contains(lists[3], "root") || len(lists[2]) == 0 || len(lists[2]) > 255 {
+	if len(lists[3]) < 2 || len(lists[3]) > 255 || !slices.Contains(lists[3], "root") || len(lists[2]) == 0 || len(lists[2]) > 255 {
 		return nil, fmt.Errorf("tags or labels: %w", errCorrupt)
 	}
 	m := newModel(lists[0], lists[1], lists[2], lists[3])
-	scale := d.float()
 	n := d.count(limit)
 	m.act = newActTable(n)
 	var k uint64
 	for range n {
 		delta := d.uvarint()
-		var w [nActions]float32
+		var w [nActions]int16
 		for a := range nActions {
-			w[a] = float32(d.varint()) * scale
+			w[a] = d.int16()
 		}
 		if d.err != nil {
 			return nil, d.err
@@ -249,6 +257,19 @@ func decode(raw []byte) (*Model, error) {
 	if m.tagger, err = d.sparse(limit, len(m.xpos)); err != nil {
 		return nil, err
 	}
+	m.dict = make([]uint8, len(m.words))
+	word := -1
+	for range d.count(len(m.words)) {
+		word += int(min(d.uvarint(), uint64(len(m.words)+1)))
+		t := d.byte()
+		if d.err != nil || word < 0 || word >= len(m.dict) || int(t) > len(m.xpos) {
+			return nil, fmt.Errorf("tag dictionary: %w", errCorrupt)
+		}
+		m.dict[word] = t
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
 	if len(d.b) > 0 {
 		return nil, fmt.Errorf("trailing bytes: %w", errCorrupt)
 	}
@@ -256,7 +277,6 @@ func decode(raw []byte) (*Model, error) {
 }
 
 func (d *decoder) sparse(limit, classes int) (*sparseTable, error) {
-	scale := d.float()
 	n := d.count(limit)
 	t := &sparseTable{idx: newRowIndex(n)}
 	var k uint64
@@ -266,20 +286,20 @@ func (d *decoder) sparse(limit, classes int) (*sparseTable, error) {
 			return nil, fmt.Errorf("keys out of order: %w", errCorrupt)
 		}
 		k += delta
-		lo := int32(len(t.cls))
+		lo := int32(len(t.e))
 		c := d.count(classes)
 		for range c {
 			cls := d.byte()
+			q := d.int16()
 			if int(cls) >= classes {
 				return nil, errCorrupt
 			}
-			t.cls = append(t.cls, cls)
-			t.w = append(t.w, float32(d.varint())*scale)
+			t.e = append(t.e, entry(int(cls), q))
 		}
 		if d.err != nil {
 			return nil, d.err
 		}
-		t.idx.put(k, lo, int32(len(t.cls)))
+		t.idx.put(k, lo, int32(len(t.e)))
 	}
 	return t, d.err
 }

@@ -26,6 +26,7 @@ type state struct {
 	// encoded tokens
 	w, t, suf, shp, pre  []uint32
 	pt, suf1, suf2, pre1 []uint32 // input tag; more affixes for the tagger
+	wc                   []uint32 // the word as written, hashed
 	keys                 []uint64
 	norm, shape          []byte
 }
@@ -62,6 +63,7 @@ func (s *state) reset(n int) {
 	s.lset, s.rset = grow64(s.lset), grow64(s.rset)
 	s.w, s.t, s.suf, s.shp, s.pre = grow32(s.w), grow32(s.t), grow32(s.suf), grow32(s.shp), grow32(s.pre)
 	s.pt, s.suf1, s.suf2, s.pre1 = grow32(s.pt), grow32(s.suf1), grow32(s.suf2), grow32(s.pre1)
+	s.wc = grow32(s.wc)
 	none := int32(n + 1)
 	for i := range m {
 		s.heads[i] = -1
@@ -72,7 +74,7 @@ func (s *state) reset(n int) {
 	}
 	s.stack = s.stack[:0]
 	s.b = 0
-	for _, x := range [][]uint32{s.w, s.t, s.suf, s.shp, s.pre, s.pt, s.suf1, s.suf2, s.pre1} {
+	for _, x := range [][]uint32{s.w, s.t, s.suf, s.shp, s.pre, s.pt, s.suf1, s.suf2, s.pre1, s.wc} {
 		x[n], x[n+1] = idRoot, idNone
 	}
 }
@@ -172,6 +174,20 @@ func (s *state) costs(gold []int32, out *[nActions]int) {
 	}
 }
 
+// minCost returns the least cost of a valid transition: 0 on a path to the
+// gold tree, and after a mistake usually 0 too, but when the root is at the
+// front of the buffer only one word may attach to it, and every transition
+// can cost an arc.
+func minCost(s *state, costs *[nActions]int) int {
+	least := -1
+	for a := range nActions {
+		if s.valid(a) && (least < 0 || costs[a] < least) {
+			least = costs[a]
+		}
+	}
+	return least
+}
+
 // actionFeatures fills s.keys with the transition features of the state.
 func (s *state) actionFeatures() []uint64 {
 	none := int32(s.n + 1)
@@ -256,6 +272,8 @@ func (s *state) actionFeatures() []uint64 {
 		key(fN0shape, s.shp[n0], 0, 0), key(fS0shape, s.shp[s0], 0, 0), key(fN0prefix, s.pre[n0], 0, 0),
 		key(fS0tS0Lab, t[s0], lab(s0L), lab(s0R)),
 		key(fS0wN0wN0t, w[s0], w[n0], t[n1]),
+		key(fS0pt, s.pt[s0], t[s0], 0), key(fN0pt, s.pt[n0], t[n0], 0),
+		key(fN1pt, s.pt[n1], t[n1], 0), key(fS1pt, s.pt[s1], t[s1], 0),
 	)
 	// surface neighbours of S0 and N0 (the words just before and after)
 	if s0 != none {
@@ -330,6 +348,10 @@ func (s *state) labelFeatures(h, d int32) []uint64 {
 		key(lDwHw2, dir|w[dl1]&0x7ffff, w[d], pair(t[h], t[d])),
 		key(lDtHtHL1t, dir|t[d], t[h], pair(t[hl1], t[hr1])),
 		key(lDtVal, dir|t[d], capCount(s.nl[d])<<4|capCount(s.nr[d]), t[h]),
+		key(lDpt, dir|t[d], s.pt[d], t[h]),
+		key(lHpt, dir|t[h], s.pt[h], t[d]),
+		key(lDL2Lab, dir|t[d], lab(s.l2[d]), lab(dl1)),
+		key(lHwDL1w, dir|w[h]&0x7ffff, w[dl1], t[d]),
 	)
 	s.keys = k
 	return k

@@ -4,21 +4,23 @@ import (
 	"math"
 )
 
-// sparseTable holds a trained classifier's weights for many classes: for
-// feature row r, the classes cls[off[r]:off[r+1]] with weights w.
+// sparseTable holds a trained classifier's weights for many classes: a
+// feature's row is entries e[lo:hi], each a class (high 16 bits) and a
+// quantised weight (low 16 bits, signed). Scores are sums of the quantised
+// weights: one scale for the whole table does not change the best class.
 type sparseTable struct {
 	idx rowIndex
-	cls []uint8
-	w   []float32
+	e   []uint32
 }
 
-func (t *sparseTable) scores(keys []uint64, out []float32) {
+func entry(class int, q int16) uint32 { return uint32(class)<<16 | uint32(uint16(q)) }
+
+func (t *sparseTable) scores(keys []uint64, out []int32) {
 	clear(out)
 	for _, k := range keys {
 		if r := t.idx.get(k); r != nil {
-			cls, w := t.cls[r.lo:r.hi], t.w[r.lo:r.hi]
-			for j, c := range cls {
-				out[c] += w[j]
+			for _, e := range t.e[r.lo:r.hi] {
+				out[e>>16] += int32(int16(e))
 			}
 		}
 	}
@@ -84,19 +86,18 @@ func (t *denseTable) sparse(prune float64) *sparseTable {
 	var rows []row
 	for _, k := range keys {
 		i := int(t.idx[k]) * t.n
-		start := len(s.cls)
+		start := len(s.e)
 		for c := range t.n {
 			v := avg(i + c)
 			if math.Abs(v) < prune {
 				continue
 			}
 			if q := quantise(v, scale); q != 0 {
-				s.cls = append(s.cls, uint8(c))
-				s.w = append(s.w, q)
+				s.e = append(s.e, entry(c, q))
 			}
 		}
-		if len(s.cls) > start {
-			rows = append(rows, row{k, int32(start), int32(len(s.cls))})
+		if len(s.e) > start {
+			rows = append(rows, row{k, int32(start), int32(len(s.e))})
 		}
 	}
 	s.idx = newRowIndex(len(rows))

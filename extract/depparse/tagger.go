@@ -1,5 +1,7 @@
 package depparse
 
+import "slices"
+
 // The parser re-tags its input: prose's tags (the pipeline's) are one
 // feature among the words, suffixes and neighbouring tags of a greedy
 // averaged-perceptron tagger trained on EWT's gold XPOS, and the parser reads
@@ -35,7 +37,68 @@ const (
 	tFirstShape
 	tP1PT
 	tNextPTW
+	tCased // the word as written
+	tPTSuf
+	tPrevNextW
+	tSufP1
+	tNextWPT
+	tPTNext2
+	tPTPrev2
 )
+
+// dictTag returns the dictionary tag id + 1 of word id w, 0 if none.
+func dictTag(dict []uint8, w uint32) int {
+	if w >= wordBase && int(w-wordBase) < len(dict) {
+		return int(dict[w-wordBase])
+	}
+	return 0
+}
+
+// Words seen at least dictMinCount times with one tag at least dictMinShare
+// of the time are tagged by the dictionary, not the classifier (punctuation,
+// most function words): faster, and as accurate.
+const (
+	dictMinCount = 20
+	dictMinShare = 0.995
+)
+
+// buildTagDict returns the tag dictionary of the training sentences.
+func (m *Model) buildTagDict(data []TrainSentence) []uint8 {
+	counts := make([]map[int]int, len(m.words))
+	var buf []byte
+	for _, s := range data {
+		for i, w := range s.Words {
+			buf = normWord(buf, w)
+			id, ok := m.vocab[string(buf)]
+			if !ok {
+				continue
+			}
+			t, found := slices.BinarySearch(m.xpos, s.XPOS[i])
+			if !found {
+				continue
+			}
+			k := int(id - wordBase)
+			if counts[k] == nil {
+				counts[k] = map[int]int{}
+			}
+			counts[k][t]++
+		}
+	}
+	dict := make([]uint8, len(m.words))
+	for k, c := range counts {
+		total, best, bestN := 0, 0, -1
+		for t, n := range c {
+			total += n
+			if n > bestN || (n == bestN && t < best) {
+				best, bestN = t, n
+			}
+		}
+		if total >= dictMinCount && float64(bestN) >= dictMinShare*float64(total) {
+			dict[k] = uint8(best + 1)
+		}
+	}
+	return dict
+}
 
 // tagFeatures fills s.keys with the features for tagging word i, p1 and p2
 // being the tags predicted for the two words before it.
@@ -69,20 +132,28 @@ func (s *state) tagFeatures(i int, p1, p2 uint32) []uint64 {
 		key(tFirstShape, first, s.shp[i], 0),
 		key(tP1PT, p1, pt[i], pt[next]),
 		key(tNextPTW, w[i], pt[next], pt[prev]),
+		key(tCased, s.wc[i], 0, 0),
+		key(tPTSuf, s.suf[i], pt[i], 0),
+		key(tPrevNextW, w[prev], w[next], 0),
+		key(tSufP1, s.suf[i], p1, 0),
+		key(tNextWPT, w[next], pt[next], 0),
+		key(tPTNext2, pt[i], pt[next], pt[next2]),
+		key(tPTPrev2, pt[prev2], pt[prev], pt[i]),
 	)
 	s.keys = k
 	return k
 }
 
-// tagScorer scores tags: the trainer's dense table or a model's sparse one.
-type tagScorer interface {
-	scores(keys []uint64, out []float32)
-}
-
 // retag fills s.t with the tags tg predicts, left to right.
-func (s *state) retag(tg tagScorer, scores []float32) {
+// Words in dict (by word id - wordBase, tag id + 1) take their tag from it.
+func (s *state) retag(tg *sparseTable, dict []uint8, scores []int32) {
 	p1, p2 := uint32(idNone), uint32(idNone)
 	for i := range s.n {
+		if t := dictTag(dict, s.w[i]); t > 0 {
+			s.t[i] = uint32(tagBase + t - 1)
+			p2, p1 = p1, s.t[i]
+			continue
+		}
 		tg.scores(s.tagFeatures(i, p1, p2), scores)
 		best := 0
 		for c, v := range scores {

@@ -15,9 +15,13 @@ type Options struct {
 	Seed         uint64  // shuffling and exploration seed (default 1)
 	Explore      float64 // probability of following a wrong prediction after epoch 1 (default 0.9)
 	WordMinCount int     // words seen fewer times are represented by their shape (default 2)
-	Prune        float64 // averaged weights smaller in magnitude are dropped (default 0.01)
-	TagEpochs    int     // passes of the re-tagger (default 5)
-	TagFolds     int     // folds for jackknifing the training tags (default 5)
+	Prune        float64 // averaged weights smaller in magnitude are dropped (default 0.5)
+	// PruneTransitions drops the transition features whose weights are all
+	// smaller than this fraction of the table's largest (default 0.02; on EWT
+	// it halves the table at no cost in accuracy).
+	PruneTransitions float64
+	TagEpochs        int // passes of the re-tagger (default 6)
+	TagFolds         int // folds for jackknifing the training tags (default 5)
 	// Logf, if not nil, receives one line per epoch.
 	Logf func(format string, args ...any)
 }
@@ -37,7 +41,7 @@ type Figures struct {
 	Best          int     // the epoch whose model was kept
 	TagAccuracy   float64 // the re-tagger's accuracy on dev XPOS
 	JackknifeAcc  float64 // its accuracy on the training sentences, jackknifed
-	Features      int     // transition plus label feature rows in the kept model
+	Features      int     // feature rows of the kept model: transitions, relations and tagger
 }
 
 // Train trains a model on train, evaluating on dev after each epoch and
@@ -58,10 +62,13 @@ func Train(train, dev []TrainSentence, opts Options) (*Model, Figures, error) {
 		opts.WordMinCount = 2
 	}
 	if opts.Prune == 0 {
-		opts.Prune = 0.01
+		opts.Prune = 0.5
+	}
+	if opts.PruneTransitions == 0 {
+		opts.PruneTransitions = 0.02
 	}
 	if opts.TagEpochs <= 0 {
-		opts.TagEpochs = 5
+		opts.TagEpochs = 6
 	}
 	if opts.TagFolds <= 1 {
 		opts.TagFolds = 5
@@ -87,6 +94,7 @@ func Train(train, dev []TrainSentence, opts Options) (*Model, Figures, error) {
 	}
 	fig.Sentences = len(data)
 	tr := newTrainer(data, opts.WordMinCount)
+	tr.m.dict = tr.m.buildTagDict(data)
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x9e3779b97f4a7c15))
 
 	// Tags for training the parser are predicted by a tagger that has not
@@ -142,7 +150,7 @@ func Train(train, dev []TrainSentence, opts Options) (*Model, Figures, error) {
 			tr.learn(data[k], tr.tags[k], ep > 1, opts.Explore, rng)
 		}
 		secs := time.Since(start).Seconds()
-		m := tr.model(opts.Prune)
+		m := tr.model(opts.Prune, opts.PruneTransitions)
 		ef := EpochFigures{Epoch: ep, Seconds: secs}
 		if len(dev) > 0 {
 			ef.Dev = Evaluate(dev, m.ParseAll(dev))
@@ -189,6 +197,7 @@ type trainer struct {
 	goldLab   []int
 	labScores []float32
 	tagScores []float32
+	tagInts   []int32
 }
 
 func newTrainer(data []TrainSentence, minCount int) *trainer {
@@ -231,7 +240,7 @@ func newTrainer(data []TrainSentence, minCount int) *trainer {
 	}
 	m := newModel(words, sortedKeys(tagSet), xpos, labels)
 	return &trainer{m: m, actIdx: map[uint64]int32{}, lab: newDenseTable(len(labels)), steps: 1,
-		labScores: make([]float32, len(labels)), tagScores: make([]float32, len(xpos))}
+		labScores: make([]float32, len(labels)), tagScores: make([]float32, len(xpos)), tagInts: make([]int32, len(xpos))}
 }
 
 func sortedKeys(set map[string]bool) []string {
@@ -287,6 +296,10 @@ func (tr *trainer) trainTagger(data []TrainSentence, use []int, epochs int, rng 
 			m.encodeWords(st, s.Sentence())
 			p1, p2 := uint32(idNone), uint32(idNone)
 			for i := range s.Words {
+				if t := dictTag(m.dict, st.w[i]); t > 0 {
+					p2, p1 = p1, uint32(tagBase+t-1)
+					continue
+				}
 				keys := st.tagFeatures(i, p1, p2)
 				tg.scores(keys, tr.tagScores)
 				best := 0
@@ -310,7 +323,7 @@ func (tr *trainer) trainTagger(data []TrainSentence, use []int, epochs int, rng 
 // tagWith returns the tag ids tg predicts for s.
 func (tr *trainer) tagWith(tg *sparseTable, s TrainSentence) []uint32 {
 	tr.m.encodeWords(&tr.st, s.Sentence())
-	tr.st.retag(tg, tr.tagScores)
+	tr.st.retag(tg, tr.m.dict, tr.tagInts)
 	return append([]uint32(nil), tr.st.t[:len(s.Words)]...)
 }
 
@@ -360,14 +373,15 @@ func (tr *trainer) learn(s TrainSentence, tags []uint32, explore bool, p float64
 		tr.actionScores(keys, &scores)
 		st.costs(tr.gold, &costs)
 		pred := bestAction(st, &scores)
+		least := minCost(st, &costs)
 		good := -1
 		for a := range nActions {
-			if st.valid(a) && costs[a] == 0 && (good < 0 || scores[a] > scores[good]) {
+			if st.valid(a) && costs[a] == least && (good < 0 || scores[a] > scores[good]) {
 				good = a
 			}
 		}
 		next := pred
-		if good >= 0 && costs[pred] > 0 {
+		if costs[pred] > least {
 			tr.updateAction(keys, good, pred)
 			if !explore || rng.Float64() >= p {
 				next = good
@@ -397,8 +411,10 @@ func (tr *trainer) learn(s TrainSentence, tags []uint32, explore bool, p float64
 }
 
 // model returns the averaged weights as a Model: rows whose weights are all
-// smaller than prune in magnitude dropped, the rest quantised to 16 bits.
-func (tr *trainer) model(prune float64) *Model {
+// smaller than prune in magnitude dropped (transition rows also when smaller
+// than pruneRel times the largest transition weight), the rest quantised to
+// 16 bits.
+func (tr *trainer) model(prune, pruneRel float64) *Model {
 	src := tr.m
 	m := newModel(src.words, src.tags, src.xpos, src.labels)
 	avg := func(w float32, u, steps float64) float64 { return float64(w) - u/steps }
@@ -430,9 +446,16 @@ func (tr *trainer) model(prune float64) *Model {
 		}
 	}
 	scale := quantScale(maxAbs)
+	kept := rows[:0]
+	for _, r := range rows {
+		if math.Abs(r.w[0]) >= pruneRel*maxAbs || math.Abs(r.w[1]) >= pruneRel*maxAbs || math.Abs(r.w[2]) >= pruneRel*maxAbs {
+			kept = append(kept, r)
+		}
+	}
+	rows = kept
 	m.act = newActTable(len(rows))
 	for _, r := range rows {
-		var w [nActions]float32
+		var w [nActions]int16
 		for a, v := range r.w {
 			w[a] = quantise(v, scale)
 		}
@@ -440,7 +463,7 @@ func (tr *trainer) model(prune float64) *Model {
 	}
 
 	m.lab = tr.lab.sparse(prune)
-	m.tagger = src.tagger
+	m.tagger, m.dict = src.tagger, src.dict
 	return m
 }
 
@@ -454,15 +477,15 @@ func sortedMapKeys(m map[uint64]int32) []uint64 {
 }
 
 // quantScale is the weight of one step of a 16-bit quantised weight.
-func quantScale(maxAbs float64) float32 {
+func quantScale(maxAbs float64) float64 {
 	if maxAbs == 0 {
 		return 1
 	}
-	return float32(maxAbs / 32767)
+	return maxAbs / 32767
 }
 
-func quantise(v float64, scale float32) float32 {
-	return float32(math.Round(v/float64(scale))) * scale
+func quantise(v, scale float64) int16 {
+	return int16(max(-32767, min(32767, math.Round(v/scale))))
 }
 
 // projectivise returns heads made projective by lifting, repeatedly, the
