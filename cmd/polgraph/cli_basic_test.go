@@ -13,7 +13,7 @@ import (
 )
 
 func TestHelpAndVersion(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"extract", "--help"}, {"load", "--help"}, {"run", "--help"}, {"schema", "--help"}, {"eval", "--help"}, {"export", "--help"}} {
+	for _, args := range [][]string{{"--help"}, {"extract", "--help"}, {"load", "--help"}, {"run", "--help"}, {"schema", "--help"}, {"eval", "--help"}, {"export", "--help"}, {"parse", "--help"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			r := runPolgraph(t, "", "", nil, args...)
 			if r.code != 0 {

@@ -176,7 +176,7 @@ Exit codes:
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.DisableDefaultCmd = true // replaced by completionCmd, which has examples
 	root.AddCommand(a.extractCmd(), a.loadCmd(), a.runCmd(), a.schemaCmd(), a.evalCmd(), a.exportCmd(), a.versionCmd(),
-		a.queryCmd(), a.completionCmd(), a.readCmd(), a.verifyCmd(), a.deleteCmd())
+		a.queryCmd(), a.completionCmd(), a.readCmd(), a.verifyCmd(), a.deleteCmd(), a.parseCmd())
 	typeArgErrors(root)
 	return root
 }

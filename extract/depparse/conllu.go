@@ -12,10 +12,13 @@ import (
 // A TrainSentence is one sentence of a treebank: gold words, tags, heads
 // (0-based, -1 for the root, as in Tree) and relations.
 type TrainSentence struct {
-	ID     string // the sent_id comment, if any
-	Words  []string
-	Tags   []string // the parser's input tags: XPOS as read, or a tagger's
-	XPOS   []string // gold XPOS (Penn Treebank tags in EWT); UPOS when XPOS is "_"
+	ID    string // the sent_id comment, if any
+	Line  int    // line of its first word in the file
+	Words []string
+	Tags  []string // the parser's input tags: XPOS as read, or a tagger's
+	XPOS  []string // gold XPOS (Penn Treebank tags in EWT); UPOS when XPOS is "_"
+	// Heads and Labels are the tree; both nil for a sentence given as
+	// tokens only (HEAD and DEPREL "_" on every word).
 	Heads  []int
 	Labels []string
 }
@@ -50,6 +53,7 @@ func ReadCoNLLU(r io.Reader, name string) iter.Seq2[TrainSentence, error] {
 		var (
 			cur     TrainSentence
 			bad     bool // a malformed line was reported for cur
+			noTree  int  // words of cur with HEAD and DEPREL "_"
 			start   int  // line of cur's first token
 			heads   []int
 			lineNum int
@@ -58,11 +62,20 @@ func ReadCoNLLU(r io.Reader, name string) iter.Seq2[TrainSentence, error] {
 			return yield(TrainSentence{}, &Warning{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
 		}
 		flush := func() bool {
-			defer func() { cur, bad, heads = TrainSentence{}, false, nil }()
+			defer func() { cur, bad, heads, noTree = TrainSentence{}, false, nil, 0 }()
 			if bad || len(cur.Words) == 0 {
 				return true
 			}
 			n := len(cur.Words)
+			cur.Line = start
+			switch noTree {
+			case n: // tokens only: nothing to check
+				cur.Labels = nil
+				return yield(cur, nil)
+			case 0:
+			default:
+				return warn(start, "sentence %q: %d of %d words without HEAD or DEPREL; sentence skipped", cur.ID, noTree, n)
+			}
 			roots := 0
 			cur.Heads = make([]int, n)
 			for i, h := range heads {
@@ -123,6 +136,11 @@ func ReadCoNLLU(r io.Reader, name string) iter.Seq2[TrainSentence, error] {
 				}
 				continue
 			}
+			tokensOnly := cols[6] == "_" && cols[7] == "_" && cols[1] != ""
+			if tokensOnly {
+				cols[6] = "0" // no tree given: counted, and the sentence yields its words only
+				noTree++
+			}
 			h, err := strconv.Atoi(cols[6])
 			if err != nil || h < 0 {
 				bad = true
@@ -131,7 +149,7 @@ func ReadCoNLLU(r io.Reader, name string) iter.Seq2[TrainSentence, error] {
 				}
 				continue
 			}
-			if cols[1] == "" || cols[7] == "" || cols[7] == "_" {
+			if cols[1] == "" || cols[7] == "" || cols[7] == "_" && !tokensOnly {
 				bad = true
 				if !warn(lineNum, "empty form or relation; sentence skipped") {
 					return

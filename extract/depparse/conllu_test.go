@@ -148,3 +148,23 @@ func FuzzReadCoNLLU(f *testing.F) {
 		}
 	})
 }
+
+func TestReadCoNLLUTokensOnly(t *testing.T) {
+	in := "# sent_id = a\n1\tIran\t_\t_\t_\t_\t_\t_\t_\t_\n2\tprotested\t_\t_\t_\t_\t_\t_\t_\t_\n\n" +
+		"# sent_id = b\n1\tIran\t_\t_\tNNP\t_\t2\tnsubj\t_\t_\n2\tprotested\t_\t_\tVBD\t_\t_\t_\t_\t_\n\n"
+	var got []TrainSentence
+	var warns []string
+	for s, err := range ReadCoNLLU(strings.NewReader(in), "t.conllu") {
+		if err != nil {
+			warns = append(warns, err.Error())
+			continue
+		}
+		got = append(got, s)
+	}
+	if len(got) != 1 || got[0].ID != "a" || got[0].Heads != nil || got[0].Line != 2 || len(got[0].Words) != 2 {
+		t.Fatalf("got %+v, want sentence a, words only, from line 2", got)
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0], "t.conllu:6") || !strings.Contains(warns[0], "without HEAD") {
+		t.Errorf("warnings %q, want one for the half-tree sentence b at line 6", warns)
+	}
+}

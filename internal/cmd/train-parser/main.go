@@ -104,6 +104,10 @@ func readTagged(path string, tagger *extract.Tagger) ([]depparse.TrainSentence, 
 			}
 			return nil, err
 		}
+		if s.Heads == nil {
+			fmt.Fprintf(os.Stderr, "warning: %s:%d: sentence %q has no tree; skipped\n", path, s.Line, s.ID)
+			continue
+		}
 		sents = append(sents, s)
 	}
 	workers := runtime.GOMAXPROCS(0)
