@@ -392,8 +392,8 @@ func (tg *Tagger) Tag(words []string) ([]string, error) {
 	punctOnly := make([]bool, len(words)) // the word's tag so far is from punctuation
 	pos := 0
 	for _, tok := range doc.Tokens() {
-		start, end, ok := postagFind(text, pos, tok.Text)
-		if !ok {
+		start, end, ok := findToken(text, pos, len(text), tok.Text)
+		if !ok || tok.Text == "" {
 			continue
 		}
 		pos = end
@@ -413,51 +413,6 @@ func (tg *Tagger) Tag(words []string) ([]string, error) {
 		}
 	}
 	return tags, nil
-}
-
-// postagFind finds tok in text at or after pos, skipping spaces and at most a
-// few characters prose dropped; it returns tok's byte span.
-func postagFind(text string, pos int, tok string) (int, int, bool) {
-	for pos < len(text) && text[pos] == ' ' {
-		pos++
-	}
-	for skip := 0; skip < 8 && pos < len(text); skip++ {
-		if end, ok := postagMatch(text, pos, tok); ok {
-			return pos, end, true
-		}
-		_, n := utf8.DecodeRuneInString(text[pos:])
-		pos += n
-	}
-	return 0, 0, false
-}
-
-func postagMatch(text string, pos int, tok string) (int, bool) {
-	if tok == "" {
-		return 0, false
-	}
-	i := pos
-	for _, want := range tok {
-		if i >= len(text) {
-			return 0, false
-		}
-		got, n := utf8.DecodeRuneInString(text[i:])
-		if got != want && postagFold(got) != postagFold(want) {
-			return 0, false
-		}
-		i += n
-	}
-	return i, true
-}
-
-// postagFold maps typographic quotes to their ASCII forms.
-func postagFold(r rune) rune {
-	switch r {
-	case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
-		return '"'
-	case '\u2018', '\u2019', '\u201a', '`':
-		return '\''
-	}
-	return r
 }
 
 func postagIsPunct(s string) bool {
