@@ -26,7 +26,9 @@ dangling actor) is reported with its line number and skipped.
 Resuming: articles already in the graph are skipped, so an interrupted load
 is resumed by running the same command again; --reload loads them again,
 replacing their claims. Loading the same file twice leaves the graph
-unchanged. Ctrl-C (or SIGTERM) stops after the batch in flight.`,
+unchanged. Ctrl-C (or SIGTERM) stops after the batch in flight.
+
+` + leaseHelp,
 		Example: `  polgraph load extraction.jsonl
   polgraph extract corpus.jsonl | polgraph load -
   polgraph load extraction.jsonl --reload --batch-size 200`,
@@ -51,6 +53,7 @@ unchanged. Ctrl-C (or SIGTERM) stops after the batch in flight.`,
 	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 if any line got a warning")
 	addNeo4jFlags(cmd)
 	addBatchFlag(cmd)
+	addLeaseFlags(cmd, &a.lease)
 	return cmd
 }
 

@@ -30,7 +30,9 @@ written; a second one stops at once, and the batch in flight is rolled back.
 
 Bad input is reported as a warning naming the file and line and skipped (or
 repaired, as invalid UTF-8 is); the summary's counts add up to the records
-read. See 'polgraph --help' for exit codes.`,
+read. See 'polgraph --help' for exit codes.
+
+` + leaseHelp,
 		Example: `  polgraph run ../shared/corpus/seed.jsonl
   polgraph run ./news/ --batch-size 200
   polgraph run corpus.csv.gz --text-col body --dry-run
@@ -52,6 +54,7 @@ read. See 'polgraph --help' for exit codes.`,
 	addInputFlags(cmd)
 	addNeo4jFlags(cmd)
 	addBatchFlag(cmd)
+	addLeaseFlags(cmd, &a.lease)
 	return cmd
 }
 
