@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync"
 
 	"github.com/polgraph/polgraph"
 	"github.com/polgraph/polgraph/extract/depparse"
@@ -41,8 +42,8 @@ type Extractor struct {
 	log    *slog.Logger
 
 	parties  partyLabels
-	parser   *depparse.Model
-	relModel *relmodel.Model // nil: rules only
+	parser   func() (*depparse.Model, error) // loaded on first use: a third of start-up
+	relModel *relmodel.Model                 // nil: rules only
 }
 
 // New loads the model, the knowledge base and the lexicon.
@@ -67,9 +68,13 @@ func New(opts Options) (*Extractor, error) {
 	x.names = buildNameIndex(kb, x.wordTokens)
 	x.titles = buildTitleIndex(kb.titles, x.wordTokens)
 	x.parties = buildPartyLabels(kb)
-	if x.parser, err = depparse.Default(); err != nil {
-		return nil, fmt.Errorf("load the parser: %w", err)
-	}
+	x.parser = sync.OnceValues(func() (*depparse.Model, error) {
+		m, err := depparse.Default()
+		if err != nil {
+			log.Error("the dependency parser did not load; relations are read without it", "err", err)
+		}
+		return m, err
+	})
 	x.relModel = opts.RelationModel
 	log.Debug("extractor ready", "kb_entries", kb.size(), "triggers", lex.size)
 	return x, nil

@@ -15,7 +15,8 @@ import (
 // tree returns the dependency tree of sentence si, or nil when it has no
 // parse (no parser, or a sentence over depparse.MaxWords).
 func (d *analysis) tree(si int) *depparse.Tree {
-	if d.x.parser == nil {
+	parser, err := d.x.parser()
+	if err != nil {
 		return nil
 	}
 	if d.trees == nil {
@@ -34,7 +35,7 @@ func (d *analysis) tree(si int) *depparse.Tree {
 	for i, t := range toks {
 		s.Words[i], s.Tags[i] = t.Text, t.Tag
 	}
-	t, err := d.x.parser.Parse(s)
+	t, err := parser.Parse(s)
 	if err != nil {
 		return nil
 	}
@@ -142,8 +143,13 @@ type ParsedSentence struct {
 }
 
 // Parse splits an article into sentences and tokens as extraction does and
-// parses every sentence (`polgraph parse`). It performs no I/O.
-func (x *Extractor) Parse(a polgraph.Article) []ParsedSentence {
+// parses every sentence (`polgraph parse`). It performs no I/O; the error is
+// the parser's model failing to load.
+func (x *Extractor) Parse(a polgraph.Article) ([]ParsedSentence, error) {
+	parser, err := x.parser()
+	if err != nil {
+		return nil, err
+	}
 	sents := x.text.sentences(a.Text)
 	out := make([]ParsedSentence, len(sents))
 	for i, s := range sents {
@@ -152,7 +158,7 @@ func (x *Extractor) Parse(a polgraph.Article) []ParsedSentence {
 			in.Words[k], in.Tags[k] = t.Text, t.Tag
 		}
 		out[i] = ParsedSentence{Start: s.Start, End: s.End}
-		out[i].Tree, out[i].Err = x.parser.Parse(in)
+		out[i].Tree, out[i].Err = parser.Parse(in)
 	}
-	return out
+	return out, nil
 }

@@ -14,7 +14,10 @@ import (
 func TestParse(t *testing.T) {
 	x := newGoldenExtractor(t)
 	text := "Iran was attacked by Israel on Monday.\nThe president met with Putin in Moscow."
-	sents := x.Parse(polgraph.Article{ID: "p", Text: text})
+	sents, err := x.Parse(polgraph.Article{ID: "p", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(sents) != 2 {
 		t.Fatalf("%d sentences, want 2", len(sents))
 	}

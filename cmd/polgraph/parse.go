@@ -111,7 +111,10 @@ func (a *app) parseArticles(cmd *cobra.Command, inputs []string, w io.Writer) er
 
 func (a *app) writeArticleParse(w io.Writer, x *extract.Extractor, art polgraph.Article) (int, error) {
 	fmt.Fprintf(w, "# newdoc id = %s\n", art.ID)
-	parsed := x.Parse(art)
+	parsed, err := x.Parse(art)
+	if err != nil {
+		return 0, err
+	}
 	for i, s := range parsed {
 		if errors.Is(s.Err, depparse.ErrTooLong) {
 			a.log.Warn("sentence too long to parse; written as a flat tree", "article", art.ID, "sentence", i+1, "start", s.Start, "words", s.Tree.Len())
