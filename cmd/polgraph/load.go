@@ -51,6 +51,7 @@ unchanged. Ctrl-C (or SIGTERM) stops after the batch in flight.`,
 	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 if any line got a warning")
 	addNeo4jFlags(cmd)
 	addBatchFlag(cmd)
+	addLeaseFlags(cmd, &a.lease)
 	return cmd
 }
 

@@ -52,6 +52,7 @@ read. See 'polgraph --help' for exit codes.`,
 	addInputFlags(cmd)
 	addNeo4jFlags(cmd)
 	addBatchFlag(cmd)
+	addLeaseFlags(cmd, &a.lease)
 	return cmd
 }
 
