@@ -78,12 +78,14 @@ MATCH (:Article {id: id})-[m:MENTIONS]->(:Actor)
 DELETE m`
 
 // createMentionsCypher ($rows: article element id, mentions of actor
-// element id and count).
+// element id, count and the article's view of the actor; a null is no
+// property).
 const createMentionsCypher = `UNWIND $rows AS row
 MATCH (ar:Article) WHERE elementId(ar) = row.eid
 UNWIND row.mentions AS m
 MATCH (x:Actor) WHERE elementId(x) = m.eid
-CREATE (ar)-[:MENTIONS {count: m.count}]->(x)`
+CREATE (ar)-[:MENTIONS {count: m.count, name: m.name, type: m.type, country: m.country, aliases: m.aliases,
+  kbRoles: m.kbRoles}]->(x)`
 
 const deleteClaimsCypher = `UNWIND $ids AS id
 MATCH (c:Claim {id: id})

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -10,7 +11,10 @@ import (
 // Delete removes articles with their claims and mentions, batch by batch,
 // each batch one transaction: the roll-ups the batch's claims belonged to
 // are recomputed from the claims that remain (and deleted when none
-// remain), and the actors left with no claim and no mention are removed.
+// remain), the actors still mentioned are recomputed from the views of
+// them kept on their remaining mentions (see refoldActors; an actor with a
+// mention written before mentions kept views is left as it is), and the
+// actors left with no claim and no mention are removed.
 // A batch commits whole or not at all, and the next batch is selected
 // again from what is stored, so a delete that stops (even killed) is
 // finished by running it again.
@@ -222,6 +226,17 @@ func (l *DB) deleteBatch(ctx context.Context, ids []string, keepActors bool) (in
 		if err := run(ctx, tx, deleteBatchArticlesCypher, params); err != nil {
 			return fmt.Errorf("delete articles: %w", err)
 		}
+		rolesChanged, err := l.refoldActors(ctx, tx, named)
+		if err != nil {
+			return fmt.Errorf("recompute actors: %w", err)
+		}
+		kb, err := kbKeys(ctx, tx, rolesChanged)
+		if err != nil {
+			return fmt.Errorf("read the LEADS and OFFICIAL_OF keys of actors whose kbRoles changed: %w", err)
+		}
+		touched = append(touched, kb...)
+		slices.Sort(touched)
+		touched = slices.Compact(touched)
 		if keys, err = l.rewriteKeys(ctx, tx, touched); err != nil {
 			return fmt.Errorf("recompute roll-ups: %w", err)
 		}

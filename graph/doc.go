@@ -6,7 +6,8 @@
 //
 //	                       (:Article {id, title, url, published, source, actors, relations})
 //	                          |                              |
-//	               [:MENTIONS {count}]                  [:STATES]
+//	               [:MENTIONS {count, name, type,       [:STATES]
+//	                country, aliases, kbRoles}]              |
 //	                          |                              v
 //	                          |        (:Claim {id, key, predicate, category, modality, confidence,
 //	                          |                 trigger, rule, role, sentence, start, end,
@@ -77,6 +78,11 @@
 // Strings compare byte by byte (Go's order, which is code point order). The
 // rules run in Go, for the DB on the stored actor and the batch's, so
 // the DB and the Exporter share one implementation.
+//
+// Each MENTIONS relationship keeps its article's view of the actor (the
+// article's entries for it merged by these rules, named as on the Actor),
+// so the Actor is the merge of the views on its mentions; a delete
+// recomputes it from the views that remain.
 //
 // Re-loading an article replaces it: its properties and MENTIONS are
 // rewritten, its claims that the new version lacks are deleted, and every

@@ -125,10 +125,11 @@ var (
 	articlesHeader = []string{"id:ID(Article)", ":LABEL", "title", "url", "published", "source", "actors:long", "relations:long"}
 	claimsHeader   = []string{"id:ID(Claim)", ":LABEL", "key", "predicate", "category", "modality", "confidence:double",
 		"trigger", "rule", "role", "sentence", "start:long", "end:long", "article", "published", "subject", "object"}
-	mentionsHeader = []string{":START_ID(Article)", ":END_ID(Actor)", ":TYPE", "count:long"}
-	statesHeader   = []string{":START_ID(Article)", ":END_ID(Claim)", ":TYPE"}
-	subjectHeader  = []string{":START_ID(Claim)", ":END_ID(Actor)", ":TYPE"}
-	rollUpHeader   = []string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "count:long", "articles:long",
+	mentionsHeader = []string{":START_ID(Article)", ":END_ID(Actor)", ":TYPE", "count:long",
+		"name", "type", "country", "aliases:string[]", "kbRoles:string[]"}
+	statesHeader  = []string{":START_ID(Article)", ":END_ID(Claim)", ":TYPE"}
+	subjectHeader = []string{":START_ID(Claim)", ":END_ID(Actor)", ":TYPE"}
+	rollUpHeader  = []string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "count:long", "articles:long",
 		"firstSeen", "lastSeen", "asserted:long", "negated:long", "intended:long", "possible:long",
 		"confidence:double", "role", "roles:string[]", "roleCounts:long[]", "from", "to"}
 )
@@ -204,7 +205,9 @@ func (e *Exporter) Write(ctx context.Context, batch []polgraph.Result) (Stats, e
 		e.files[articlesFile].row(csvString(art.ID), csvString("Article"), csvString(art.Title), csvString(art.URL), csvString(art.Published),
 			csvString(art.Source), csvInt(len(a.mentions)), csvInt(len(a.claims)))
 		for _, m := range a.mentions {
-			e.files[mentionsFile].row(csvString(art.ID), csvString(m.actor), csvString("MENTIONS"), csvInt(m.count))
+			v := m.view
+			e.files[mentionsFile].row(csvString(art.ID), csvString(m.actor), csvString("MENTIONS"), csvInt(m.count),
+				csvString(v.name), csvString(v.typ), csvString(v.country), optList(v.aliases), optList(v.roles))
 		}
 		inArticle := make(map[string]bool)
 		for _, c := range a.claims {

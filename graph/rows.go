@@ -197,10 +197,23 @@ func claimBefore(x, y polgraph.Relation) bool {
 	return x.Sentence < y.Sentence
 }
 
-// A mention is one actor named by one article.
+// A mention is one actor named by one article, with the article's view of
+// it: the article's entries for the actor merged. Stored on the MENTIONS
+// relationship, the views let a delete recompute an actor from the
+// articles that remain.
 type mention struct {
 	actor string
 	count int
+	view  *actorRow
+}
+
+// props is the MENTIONS relationship's property map: the count and the
+// view, named as on the Actor node (an empty list is no property).
+func (m mention) props() map[string]any {
+	p := m.view.props()
+	delete(p, "id")
+	p["count"] = int64(m.count)
+	return p
 }
 
 // An articleRow is one valid article with its mentions and claims.
@@ -256,12 +269,17 @@ func prepare(batch []polgraph.Result, log *slog.Logger) prepared {
 		row := articleRow{art: r.Article}
 		row.art.Text = ""
 		counts := make(map[string]int, len(r.Actors))
+		views := make(map[string]*actorRow, len(r.Actors))
 		for _, a := range r.Actors {
-			if _, seen := counts[a.ID]; !seen {
+			next := newActorRow(a)
+			if v, seen := views[a.ID]; seen {
+				v.merge(next)
+			} else {
+				view := *next
+				views[a.ID] = &view
 				row.mentions = append(row.mentions, mention{actor: a.ID})
 			}
 			counts[a.ID] += a.Mentions
-			next := newActorRow(a)
 			if have, ok := actors[a.ID]; ok {
 				have.merge(next)
 			} else {
@@ -270,6 +288,7 @@ func prepare(batch []polgraph.Result, log *slog.Logger) prepared {
 		}
 		for j := range row.mentions {
 			row.mentions[j].count = counts[row.mentions[j].actor]
+			row.mentions[j].view = views[row.mentions[j].actor]
 		}
 		byID := make(map[string]int)
 		for j, rel := range r.Relations {

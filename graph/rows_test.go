@@ -166,7 +166,8 @@ func TestPrepare(t *testing.T) {
 	if one.art.Text != "" || len(one.claims) != 1 || one.claims[0].rel.Confidence != 0.5 {
 		t.Errorf("article 1: %+v", one)
 	}
-	if len(one.mentions) != 2 || one.mentions[0] != (mention{"x", 4}) {
+	if len(one.mentions) != 2 || one.mentions[0].actor != "x" || one.mentions[0].count != 4 ||
+		one.mentions[0].view == nil || one.mentions[0].view.id != "x" || one.mentions[0].view.typ != string(polgraph.Person) {
 		t.Errorf("mentions %v, want x counted once with its mentions summed", one.mentions)
 	}
 	if p.articles[1].art.Title != "second" {

@@ -278,7 +278,9 @@ func writeArticles(ctx context.Context, tx neo4j.ManagedTransaction, p prepared,
 	for i, a := range p.articles {
 		ms := make([]any, len(a.mentions))
 		for j, m := range a.mentions {
-			ms[j] = map[string]any{"eid": eids[m.actor], "count": int64(m.count)}
+			row := m.props()
+			row["eid"] = eids[m.actor]
+			ms[j] = row
 		}
 		mentions[i] = map[string]any{"eid": artEids[a.art.ID], "mentions": ms}
 	}

@@ -29,8 +29,10 @@ command again; deleting again what is gone does nothing. --dry-run lists the
 articles that would go (id, published, source, claims, mentions) on standard
 output and counts the rest, deleting nothing.
 
-Actors keep the names, aliases and knowledge-base roles merged from the
-deleted articles: the graph keeps no per-article copy of them.
+The actors the deleted articles named are recomputed from the views of them
+kept on the mentions that remain (name, type, country, aliases, knowledge-base
+roles), as a load without the deleted articles would give them. An actor with
+a mention loaded before mentions kept views is left as it is.
 
 ` + leaseHelp,
 		Example: `  polgraph delete --source "Example Wire" --dry-run
