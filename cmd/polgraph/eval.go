@@ -21,8 +21,9 @@ func (a *app) evalCmd() *cobra.Command {
 category, pair) and modality accuracy, computed exactly as
 ../shared/eval/score.py computes them. Give a prediction file with --pred, or
 articles to extract now as INPUT.`,
-		Example: `  polgraph eval --gold ../shared/eval/gold-dev.jsonl --pred extraction.jsonl
-  polgraph eval --gold ../shared/eval/gold-dev.jsonl --per-type ../shared/corpus/`,
+		Example: `  polgraph eval --gold examples/sample-gold.jsonl --per-type examples/sample/
+  polgraph extract examples/sample/ -o extraction.jsonl && polgraph eval --gold examples/sample-gold.jsonl --pred extraction.jsonl
+  polgraph eval --gold ../shared/eval/gold-dev.jsonl --per-type ../shared/corpus/   # the shared development set`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if gold == "" {
 				return usageError{errors.New("--gold is required")}

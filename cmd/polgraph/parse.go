@@ -44,7 +44,7 @@ The parser is trained on Universal Dependencies English EWT (CC BY-SA 4.0);
 see extract/depparse/model/README.md for its figures and how to retrain it.`,
 		Example: `  polgraph parse examples/sample/wire.jsonl | less
   echo "Iran was attacked by Israel." | polgraph parse -
-  polgraph parse --conllu ../shared/resources/ud-english-ewt/en_ewt-ud-test.conllu -o pred.conllu`,
+  polgraph parse --conllu treebank.conllu -o pred.conllu   # e.g. UD English EWT's test file`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			w := a.stdout
 			if out != "" && out != "-" {

@@ -33,7 +33,7 @@ repaired, as invalid UTF-8 is); the summary's counts add up to the records
 read. See 'polgraph --help' for exit codes.
 
 ` + leaseHelp,
-		Example: `  polgraph run ../shared/corpus/seed.jsonl
+		Example: `  polgraph run examples/sample/
   polgraph run ./news/ --batch-size 200
   polgraph run corpus.csv.gz --text-col body --dry-run
   polgraph run ./news/ --reload        # re-extract articles already loaded`,
