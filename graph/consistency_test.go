@@ -98,6 +98,26 @@ func extractShared(t *testing.T, bin string) string {
 	return out
 }
 
+// withPrefix returns a copy of r with every article and actor id prefixed,
+// so that a test's data cannot meet another's in a shared database.
+func withPrefix(r polgraph.Result, prefix string) polgraph.Result {
+	r.Article.ID = prefix + r.Article.ID
+	r.Actors = slices.Clone(r.Actors)
+	for i := range r.Actors {
+		r.Actors[i].ID = prefix + r.Actors[i].ID
+		r.Actors[i].Roles = slices.Clone(r.Actors[i].Roles)
+		for j := range r.Actors[i].Roles {
+			r.Actors[i].Roles[j].Of = prefix + r.Actors[i].Roles[j].Of
+		}
+	}
+	r.Relations = slices.Clone(r.Relations)
+	for i := range r.Relations {
+		r.Relations[i].Subject = prefix + r.Relations[i].Subject
+		r.Relations[i].Object = prefix + r.Relations[i].Object
+	}
+	return r
+}
+
 // prefixed copies extraction JSONL with every article and actor id (and
 // the ids that point at them) prefixed, so that each copy is a graph of its
 // own: articles, claims, actors and roll-ups. It returns the new file and
@@ -113,17 +133,7 @@ func prefixed(t *testing.T, src, prefix string) (string, int) {
 	w := bufio.NewWriter(out)
 	n := 0
 	eachResult(t, src, func(r polgraph.Result) bool {
-		r.Article.ID = prefix + r.Article.ID
-		for i := range r.Actors {
-			r.Actors[i].ID = prefix + r.Actors[i].ID
-			for j := range r.Actors[i].Roles {
-				r.Actors[i].Roles[j].Of = prefix + r.Actors[i].Roles[j].Of
-			}
-		}
-		for i := range r.Relations {
-			r.Relations[i].Subject = prefix + r.Relations[i].Subject
-			r.Relations[i].Object = prefix + r.Relations[i].Object
-		}
+		r = withPrefix(r, prefix)
 		b, err := json.Marshal(r)
 		if err != nil {
 			t.Fatal(err)

@@ -49,20 +49,7 @@ func writeResults(t *testing.T, results []polgraph.Result, prefix, name string) 
 	t.Helper()
 	var b bytes.Buffer
 	for _, r := range results {
-		r.Article.ID = prefix + r.Article.ID
-		r.Actors = slices.Clone(r.Actors)
-		for i := range r.Actors {
-			r.Actors[i].ID = prefix + r.Actors[i].ID
-			r.Actors[i].Roles = slices.Clone(r.Actors[i].Roles)
-			for j := range r.Actors[i].Roles {
-				r.Actors[i].Roles[j].Of = prefix + r.Actors[i].Roles[j].Of
-			}
-		}
-		r.Relations = slices.Clone(r.Relations)
-		for i := range r.Relations {
-			r.Relations[i].Subject = prefix + r.Relations[i].Subject
-			r.Relations[i].Object = prefix + r.Relations[i].Object
-		}
+		r = withPrefix(r, prefix)
 		line, err := json.Marshal(r)
 		if err != nil {
 			t.Fatal(err)
