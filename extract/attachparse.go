@@ -93,6 +93,11 @@ func (d *analysis) actorsAt(si int, t *depparse.Tree, k int) []int {
 				}
 			}
 		}
+		// conjuncts of a name or a representative noun: "Iran and Iraq",
+		// not of any noun ("welcomed the decision, and Baerbock said")
+		if d.mentionAt(si, k) < 0 && !representatives[d.sents[si].Tokens[k].Lower] {
+			return
+		}
 		for _, c := range t.Children(k) {
 			if depparse.Universal(t.Label(c)) == "conj" {
 				visit(c, depth+1)

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,9 +79,11 @@ const cameoLexicon = "lexicon/cameo/cameo.tsv"
 // their block's code: "grant", "give", "consider", "surround") and its
 // symmetric patterns without an object ("S announce plans") each added
 // several wrong relations for every right one; phrase patterns with an
-// object ("S call for O", "S impose sanctions on O") are kept.
+// object ("S call for O", "S impose sanctions on O") are kept, but not
+// those with "between": "S host talks between O" would make the host a
+// side, where the hand-written "talks between S and O" finds both sides.
 func cameoKept(t *trigger) bool {
-	return len(t.Words) >= 2 && t.Kind != verbNoObject
+	return len(t.Words) >= 2 && t.Kind != verbNoObject && !slices.Contains(t.Words, "between")
 }
 
 func newLexicon() *lexicon {

@@ -186,6 +186,11 @@ func (d *analysis) roleRelation(si, at int, role string) polgraph.Predicate {
 		}
 	}
 	if leaderNouns[strings.TrimSuffix(words[len(words)-1], "s")] {
+		// "foreign policy chief", "security chief": the head of a part of
+		// the organisation is its official, not its leader
+		if last > at && (toks[last-1].Tag == "NN" || toks[last-1].Tag == "NNS") {
+			return polgraph.OfficialOf
+		}
 		return polgraph.Leads
 	}
 	return polgraph.MemberOf
