@@ -91,12 +91,8 @@ func (d *analysis) partyMembers(si int) {
 		var people []int
 		if k >= 2 && toks[k-1].Lower == "a" && (beForms[toks[k-2].Lower] || toks[k-2].Text == ",") {
 			// "Trump is a Republican", "Blankenship, a Republican,"
-			if m := d.mentionAt(si, k-3); m >= 0 && d.ments[m].typ == polgraph.Person && d.ments[m].actor >= 0 && toks[k-2].Text != "," {
+			if m := d.mentionAt(si, k-3); m >= 0 && d.ments[m].typ == polgraph.Person && d.ments[m].actor >= 0 {
 				people = append(people, d.ments[m].actor)
-			} else if toks[k-2].Text == "," && k >= 3 {
-				if m := d.mentionAt(si, k-3); m >= 0 && d.ments[m].typ == polgraph.Person && d.ments[m].actor >= 0 {
-					people = append(people, d.ments[m].actor)
-				}
 			}
 		} else {
 			people = d.labelledPeople(si, k+1)
@@ -135,16 +131,7 @@ func (d *analysis) labelledPeople(si, k int) []int {
 			if mm.actor < 0 || mm.kind == mPronoun {
 				return nil
 			}
-			out := []int{mm.actor}
-			for j := mm.j; j+1 < len(toks) && (toks[j].Lower == "and" || toks[j].Text == ","); {
-				n := d.mentionAt(si, j+1)
-				if n < 0 || d.ments[n].typ != polgraph.Person || d.ments[n].actor < 0 {
-					break
-				}
-				out = append(out, d.ments[n].actor)
-				j = d.ments[n].j
-			}
-			return out
+			return d.coordinated(si, m)
 		}
 		t := toks[k]
 		if t.Text == "," || t.Text == "." || t.Text == ";" || strings.HasPrefix(t.Tag, "VB") || t.Tag == "CC" {
